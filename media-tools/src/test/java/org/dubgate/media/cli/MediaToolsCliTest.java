@@ -1,0 +1,87 @@
+package org.dubgate.media.cli;
+
+import org.dubgate.media.TestMedia;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class MediaToolsCliTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return MediaToolsCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void probePrintsJsonAndExitsZero() throws Exception {
+        Path clip = TestMedia.gridClips().findFirst().orElseThrow();
+        assertEquals(MediaToolsCli.OK, run("probe", clip.toString()));
+        assertTrue(stdout().startsWith("{\"container\":\"mpeg\""), stdout());
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void missingFileExitsThreeWithOneLine() {
+        assertEquals(MediaToolsCli.UNREADABLE, run("probe", tmp.resolve("absent.mp4").toString()));
+        assertEquals("media-tools: MISSING: absent.mp4: no such file", stderr().strip());
+        assertEquals("", stdout());
+    }
+
+    @Test
+    void emptyFileExitsFour() throws Exception {
+        Path empty = Files.createFile(tmp.resolve("empty.mp4"));
+        assertEquals(MediaToolsCli.BAD_MEDIA, run("probe", empty.toString()));
+        assertEquals("media-tools: EMPTY: empty.mp4: file is empty", stderr().strip());
+    }
+
+    @Test
+    void nonMediaExitsFour() throws Exception {
+        Path text = Files.writeString(tmp.resolve("notes.mp4"), "just words");
+        assertEquals(MediaToolsCli.BAD_MEDIA, run("probe", text.toString()));
+        assertTrue(stderr().startsWith("media-tools: NOT_MEDIA: notes.mp4: not a recognised audio or video file"),
+                stderr());
+        assertEquals(1, stderr().strip().lines().count());
+    }
+
+    @Test
+    void truncatedExitsFour() throws Exception {
+        Path cut = TestMedia.truncatedCopy(TestMedia.gridClips().findFirst().orElseThrow(), 0.5, tmp);
+        assertEquals(MediaToolsCli.BAD_MEDIA, run("probe", cut.toString()));
+        assertTrue(stderr().startsWith("media-tools: TRUNCATED: "), stderr());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(MediaToolsCli.USAGE, run());
+        assertEquals(MediaToolsCli.USAGE, run("transcode", "x"));
+        assertEquals(MediaToolsCli.USAGE, run("probe"));
+        assertTrue(stderr().contains("usage: media-tools probe FILE"));
+    }
+
+    @Test
+    void helpExitsZero() {
+        assertEquals(MediaToolsCli.OK, run("--help"));
+        assertTrue(stdout().contains("usage: media-tools probe FILE"));
+    }
+}
