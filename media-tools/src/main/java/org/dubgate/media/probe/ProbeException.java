@@ -22,10 +22,17 @@ public final class ProbeException extends Exception {
     }
 
     private final Reason reason;
+    private final String detail;
 
     public ProbeException(Path file, Reason reason, String detail) {
         super(file.getFileName() + ": " + detail);
         this.reason = reason;
+        this.detail = detail;
+    }
+
+    /** The reason without the file name, for callers that name the file their own way. */
+    public String detail() {
+        return detail;
     }
 
     public Reason reason() {
