@@ -70,6 +70,10 @@ public final class Api {
         return json(r);
     }
 
+    public String authorizationHeader() {
+        return authorization;
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }

@@ -38,13 +38,13 @@ public class UserAdministration {
     @Inject
     Clock clock;
 
-    public UserAccount create(String username, String password, Set<Role> roles, Optional<String> agency) {
-        List<FieldError> errors = new ArrayList<>(passwordErrors("password", password));
-        UserAccount user = null;
-        try {
-            user = UserAccount.create(username, "pending", roles, agency, now());
-        } catch (InvalidInputException e) {
-            errors.addAll(e.errors());
+    /** Checks every field and reports all problems at once; role names are the API's lower-case names. */
+    public UserAccount create(String username, String password, List<String> roleNames, Optional<String> agency) {
+        List<FieldError> errors = new ArrayList<>(UserAccount.usernameErrors(username));
+        errors.addAll(passwordErrors("password", password));
+        Set<Role> roles = Role.parseAll(roleNames, errors);
+        if (errors.stream().noneMatch(e -> e.field().startsWith("roles["))) {
+            errors.addAll(UserAccount.roleErrors(roles, agency));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -52,7 +52,7 @@ public class UserAdministration {
         if (users.findByUsername(username).isPresent()) {
             throw new RuleViolationException("username '" + username + "' is already taken");
         }
-        user.changePassword(hasher.hash(password), now());
+        UserAccount user = UserAccount.create(username, hasher.hash(password), roles, agency, now());
         users.add(user);
         return user;
     }
@@ -65,7 +65,12 @@ public class UserAdministration {
         return users.list(page);
     }
 
-    public UserAccount assignRoles(UUID id, Set<Role> roles, Optional<String> agency, Caller by) {
+    public UserAccount assignRoles(UUID id, List<String> roleNames, Optional<String> agency, Caller by) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<Role> roles = Role.parseAll(roleNames, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
         UserAccount user = get(id);
         if (!roles.contains(Role.ADMIN)) {
             user.requireNotSelf(by.userId(), "remove the admin role from");
@@ -108,7 +113,7 @@ public class UserAdministration {
             return Optional.empty();
         }
         String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(UserAdministration::generatePassword);
-        create(FIRST_ADMIN, password, Set.of(Role.ADMIN), Optional.empty());
+        create(FIRST_ADMIN, password, List.of(Role.ADMIN.apiName()), Optional.empty());
         return configuredPassword.filter(p -> !p.isBlank()).isPresent() ? Optional.empty() : Optional.of(password);
     }
 

@@ -72,11 +72,7 @@ public class UserAccount {
     /** Checks the username, roles and agency together, reporting every problem at once. */
     public static UserAccount create(String username, String passwordHash, Set<Role> roles, Optional<String> agency,
                                      Instant now) {
-        List<FieldError> errors = new ArrayList<>();
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            errors.add(new FieldError("username",
-                    "3 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"));
-        }
+        List<FieldError> errors = new ArrayList<>(usernameErrors(username));
         errors.addAll(roleErrors(roles, agency));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -93,7 +89,13 @@ public class UserAccount {
         return user;
     }
 
-    private static List<FieldError> roleErrors(Set<Role> roles, Optional<String> agency) {
+    public static List<FieldError> usernameErrors(String username) {
+        return username != null && USERNAME.matcher(username).matches() ? List.of() : List.of(new FieldError("username",
+                "3 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"));
+    }
+
+    /** Every problem with this combination of roles and agency; empty when it is acceptable. */
+    public static List<FieldError> roleErrors(Set<Role> roles, Optional<String> agency) {
         List<FieldError> errors = new ArrayList<>();
         if (roles == null || roles.isEmpty()) {
             errors.add(new FieldError("roles", "at least one role is required"));

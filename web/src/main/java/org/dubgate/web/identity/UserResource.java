@@ -47,7 +47,7 @@ public class UserResource {
     @Operation(summary = "Create a user with roles (and, for agents, an agency)")
     public Response create(UserRequest body) {
         UserRequest req = UserRequest.require(body);
-        UserAccount user = administration.create(req.username(), req.password(), req.parsedRoles(), req.agencyName());
+        UserAccount user = administration.create(req.username(), req.password(), req.roles(), req.agencyName());
         return Response.created(uri.getAbsolutePathBuilder().path(user.id().toString()).build())
                 .entity(UserResponse.of(user)).build();
     }
@@ -71,7 +71,7 @@ public class UserResource {
     @Operation(summary = "Replace a user's roles and agency")
     public UserResponse assignRoles(@PathParam("id") UUID id, UserRequest body) {
         UserRequest req = UserRequest.require(body);
-        return UserResponse.of(administration.assignRoles(id, req.parsedRoles(), req.agencyName(),
+        return UserResponse.of(administration.assignRoles(id, req.roles(), req.agencyName(),
                 CallerPrincipal.of(security)));
     }
 

@@ -1,0 +1,194 @@
+package org.dubgate.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The 401/403 matrix for every role on every endpoint, and session tokens. */
+@ExtendWith(ArquillianExtension.class)
+class SecurityIT {
+
+    private static final Set<String> ALL = Set.of("manager", "agent", "qa", "admin");
+    private static final String NO_SUCH = UUID.randomUUID().toString();
+
+    /** method, path, body content type, body, roles admitted. */
+    private record Endpoint(String method, String path, String type, String body, Set<String> roles) {
+    }
+
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("POST", "/api/v1/sessions", null, null, ALL),
+            new Endpoint("GET", "/api/v1/sessions/current", null, null, ALL),
+            new Endpoint("DELETE", "/api/v1/sessions/current", null, null, ALL),
+            new Endpoint("POST", "/api/v1/users", "application/json", "{}", Set.of("admin")),
+            new Endpoint("GET", "/api/v1/users", null, null, Set.of("admin")),
+            new Endpoint("GET", "/api/v1/users/" + NO_SUCH, null, null, Set.of("admin")),
+            new Endpoint("PUT", "/api/v1/users/" + NO_SUCH + "/roles", "application/json", "{\"roles\":[\"qa\"]}", Set.of("admin")),
+            new Endpoint("POST", "/api/v1/users/" + NO_SUCH + "/disable", null, null, Set.of("admin")),
+            new Endpoint("POST", "/api/v1/users/" + NO_SUCH + "/enable", null, null, Set.of("admin")),
+            new Endpoint("PUT", "/api/v1/users/me/password", "application/json", "{\"currentPassword\":\"wrong\",\"password\":\"x\"}", ALL),
+            new Endpoint("POST", "/api/v1/media?name=matrix.bin", "application/octet-stream", "x", Set.of("manager")),
+            new Endpoint("GET", "/api/v1/media/" + NO_SUCH, null, null, Set.of("manager", "qa", "admin")),
+            new Endpoint("GET", "/api/v1/media/" + NO_SUCH + "/content", null, null, Set.of("manager", "qa", "admin")));
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void everyEndpointAnswers401WithoutCredentialsAnd403ToOtherRoles() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : ENDPOINTS) {
+            HttpResponse<String> anonymous = call(Api.anonymous(), e);
+            if (anonymous.statusCode() != 401 || anonymous.headers().firstValue("WWW-Authenticate").isEmpty()
+                    || !anonymous.headers().firstValue("Content-Type").orElse("").equals("application/problem+json")) {
+                wrong.add("anonymous " + e.method() + " " + e.path() + " -> " + anonymous.statusCode());
+            }
+            for (String role : ALL) {
+                HttpResponse<String> r = call(role.equals("admin") ? Api.admin() : Api.as(role), e);
+                boolean admitted = e.roles().contains(role);
+                boolean ok = admitted ? r.statusCode() != 401 && r.statusCode() != 403 : r.statusCode() == 403;
+                if (!ok) {
+                    wrong.add(role + " " + e.method() + " " + e.path() + " -> " + r.statusCode() + " " + r.body());
+                }
+                if (!admitted && !r.body().contains("requires one of the roles")) {
+                    wrong.add(role + " " + e.method() + " " + e.path() + ": 403 body does not name the roles");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserAre401() {
+        HttpResponse<String> r = Api.basic("admin", "not-the-password").get("/api/v1/sessions/current");
+        assertEquals(401, r.statusCode());
+        assertEquals("invalid credentials, or the session has ended", Api.json(r).getString("detail"));
+        assertEquals(401, Api.basic("nobody-" + UUID.randomUUID(), "whatever-long").get("/api/v1/sessions/current").statusCode());
+        assertEquals(401, Api.anonymous().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/api/v1/sessions/current"))
+                .header("Authorization", "Digest username=x")).statusCode());
+    }
+
+    @Test
+    void sessionTokenWorksAsBearerAndCookieUntilSignOut() {
+        String username = "session-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.createUser(username, "qa");
+        HttpResponse<String> opened = Api.basic(username, Api.USER_PASSWORD).post("/api/v1/sessions", null);
+        assertEquals(201, opened.statusCode(), opened.body());
+        JsonObject session = Api.json(opened);
+        String token = session.getString("token");
+        assertEquals(List.of("qa"), session.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        String cookie = opened.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith("dubgate_session=" + token), cookie);
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+
+        Api bearer = Api.bearer(token);
+        assertEquals(username, Api.json(bearer.get("/api/v1/sessions/current")).getString("username"));
+        HttpResponse<String> byCookie = Api.anonymous().send(HttpRequest.newBuilder(
+                java.net.URI.create(Api.BASE + "/api/v1/sessions/current")).header("Cookie", "dubgate_session=" + token));
+        assertEquals(200, byCookie.statusCode());
+
+        String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        assertEquals(401, Api.bearer(forged).get("/api/v1/sessions/current").statusCode());
+
+        assertEquals(204, bearer.delete("/api/v1/sessions/current").statusCode());
+        assertEquals(401, bearer.get("/api/v1/sessions/current").statusCode(), "signed-out token is refused");
+        assertEquals(200, Api.basic(username, Api.USER_PASSWORD).get("/api/v1/sessions/current").statusCode(),
+                "the password still works after signing out");
+    }
+
+    @Test
+    void disablingAUserEndsBasicAndTokenAccessAtOnce() {
+        String username = "disable-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = Api.createUser(username, "manager").getString("id");
+        Api basic = Api.basic(username, Api.USER_PASSWORD);
+        assertEquals(200, basic.get("/api/v1/sessions/current").statusCode(), "primes the credential cache");
+        String token = Api.json(basic.post("/api/v1/sessions", null)).getString("token");
+
+        JsonObject disabled = Api.json(Api.admin().post("/api/v1/users/" + id + "/disable", null));
+        assertFalse(disabled.getBoolean("enabled"));
+        assertEquals(401, basic.get("/api/v1/sessions/current").statusCode(), "cached Basic check does not outlive disable");
+        assertEquals(401, Api.bearer(token).get("/api/v1/sessions/current").statusCode());
+
+        Api.admin().post("/api/v1/users/" + id + "/enable", null);
+        assertEquals(200, basic.get("/api/v1/sessions/current").statusCode());
+        assertEquals(401, Api.bearer(token).get("/api/v1/sessions/current").statusCode(),
+                "tokens from before the disable stay dead");
+    }
+
+    @Test
+    void adminManagesRolesAgencyAndPasswords() {
+        String username = "roles-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = Api.createUser(username, "qa").getString("id");
+        HttpResponse<String> agentWithoutAgency = Api.admin().put("/api/v1/users/" + id + "/roles", "{\"roles\":[\"agent\"]}");
+        assertEquals(400, agentWithoutAgency.statusCode());
+        HttpResponse<String> made = Api.admin().put("/api/v1/users/" + id + "/roles",
+                "{\"roles\":[\"agent\",\"qa\"],\"agency\":\"Northern Lights Talent\"}");
+        assertEquals(200, made.statusCode(), made.body());
+        assertEquals("Northern Lights Talent", Api.json(made).getString("agency"));
+        assertEquals(200, Api.basic(username, Api.USER_PASSWORD).get("/api/v1/sessions/current").statusCode());
+
+        String newPassword = "a much better passphrase";
+        assertEquals(204, Api.basic(username, Api.USER_PASSWORD).put("/api/v1/users/me/password",
+                "{\"currentPassword\":\"" + Api.USER_PASSWORD + "\",\"password\":\"" + newPassword + "\"}").statusCode());
+        assertEquals(401, Api.basic(username, Api.USER_PASSWORD).get("/api/v1/sessions/current").statusCode());
+        assertEquals(200, Api.basic(username, newPassword).get("/api/v1/sessions/current").statusCode());
+
+        HttpResponse<String> duplicate = Api.admin().post("/api/v1/users", "{\"username\":\"" + username
+                + "\",\"password\":\"" + Api.USER_PASSWORD + "\",\"roles\":[\"qa\"]}");
+        assertEquals(409, duplicate.statusCode());
+
+        JsonObject me = Api.json(Api.admin().get("/api/v1/sessions/current"));
+        HttpResponse<String> selfDisable = Api.admin().post("/api/v1/users/" + adminId(me) + "/disable", null);
+        assertEquals(409, selfDisable.statusCode(), "an admin cannot lock themselves out");
+    }
+
+    @Test
+    void userListIsCursorPaged() {
+        for (int i = 0; i < 3; i++) {
+            Api.createUser("page-" + UUID.randomUUID().toString().substring(0, 8), "qa");
+        }
+        List<String> seen = new ArrayList<>();
+        String next = null;
+        do {
+            JsonObject page = Api.json(Api.admin().get("/api/v1/users?limit=2" + (next == null ? "" : "&after=" + next)));
+            page.getJsonArray("items").getValuesAs(JsonObject.class).forEach(u -> seen.add(u.getString("username")));
+            next = page.containsKey("next") && !page.isNull("next") ? page.getString("next") : null;
+        } while (next != null);
+        assertTrue(seen.size() >= 4, seen.toString());
+        assertEquals(seen.stream().sorted().toList(), seen, "ordered by username");
+        assertEquals(seen.size(), Set.copyOf(seen).size(), "no user twice");
+    }
+
+    private static String adminId(JsonObject me) {
+        String next = null;
+        do {
+            JsonObject page = Api.json(Api.admin().get("/api/v1/users?limit=100" + (next == null ? "" : "&after=" + next)));
+            for (JsonObject u : page.getJsonArray("items").getValuesAs(JsonObject.class)) {
+                if (u.getString("username").equals(me.getString("username"))) {
+                    return u.getString("id");
+                }
+            }
+            next = page.containsKey("next") && !page.isNull("next") ? page.getString("next") : null;
+        } while (next != null);
+        return fail("admin not listed");
+    }
+
+    private static HttpResponse<String> call(Api api, Endpoint e) {
+        return api.method(e.method(), e.path(), e.type(), e.body() == null ? null : e.body().getBytes());
+    }
+}

@@ -1,0 +1,72 @@
+package org.dubgate.domain.media;
+
+import org.dubgate.domain.shared.RuleViolationException;
+import org.dubgate.media.probe.MediaProbe;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class MediaAssetTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+    private static final MediaProbe PROBE = new MediaProbe("mpeg", "MPEG-PS", 3.0, 1_000_000, 400_000, List.of());
+
+    private static MediaAsset pending() {
+        return MediaAsset.uploaded("clip.mpg", "video/mpeg", "a".repeat(64), 400_000, "maria", T0);
+    }
+
+    @Test
+    void probedAssetBecomesReadyAndStopsTakingAttempts() {
+        MediaAsset m = pending();
+        assertTrue(m.beginProbeAttempt(T0));
+        m.markReady(PROBE, T0);
+        assertEquals(MediaState.READY, m.state());
+        assertEquals(3.0, m.durationSeconds().orElseThrow());
+        assertTrue(m.probeJson().orElseThrow().startsWith("{\"container\":\"mpeg\""));
+        assertFalse(m.beginProbeAttempt(T0), "a redelivered probe of a decided asset does nothing");
+        assertEquals(1, m.attempts());
+    }
+
+    @Test
+    void failureAfterRetriesSaysHowOftenAndWhy() {
+        MediaAsset m = pending();
+        for (int i = 0; i < 3; i++) {
+            m.beginProbeAttempt(T0);
+            m.recordAttemptFailure("disk on fire", T0);
+        }
+        m.failAfterRetries(T0);
+        assertEquals(MediaState.FAILED, m.state());
+        assertEquals("probing failed after 3 attempt(s): disk on fire", m.stateReason().orElseThrow());
+    }
+
+    @Test
+    void lateDeadLetterDoesNotUndoADecision() {
+        MediaAsset m = pending();
+        m.beginProbeAttempt(T0);
+        m.reject("NOT_MEDIA: text", T0);
+        m.failAfterRetries(T0);
+        assertEquals(MediaState.REJECTED, m.state());
+        assertEquals("NOT_MEDIA: text", m.stateReason().orElseThrow());
+    }
+
+    @Test
+    void onlyReadyContentIsServedAndDecisionsAreFinal() {
+        MediaAsset m = pending();
+        assertThrows(RuleViolationException.class, m::requireReady);
+        m.reject("EMPTY: file is empty", T0);
+        assertThrows(RuleViolationException.class, () -> m.markReady(PROBE, T0));
+        assertTrue(MediaState.REJECTED.isTerminal());
+        assertFalse(MediaState.REJECTED.isRetriable());
+        assertTrue(MediaState.PENDING.isRetriable());
+    }
+
+    @Test
+    void longReasonsAreClipped() {
+        MediaAsset m = pending();
+        m.reject("x".repeat(5000), T0);
+        assertEquals(2000, m.stateReason().orElseThrow().length());
+    }
+}

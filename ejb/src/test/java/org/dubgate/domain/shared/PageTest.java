@@ -1,0 +1,31 @@
+package org.dubgate.domain.shared;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PageTest {
+
+    @Test
+    void overfetchedRowTellsThatAnotherPageExists() {
+        Page<String> page = Page.fromOverfetch(List.of("a", "b", "c"), 2, Function.identity());
+        assertEquals(List.of("a", "b"), page.items());
+        assertEquals(Optional.of("b"), page.nextCursor());
+    }
+
+    @Test
+    void lastPageHasNoCursor() {
+        Page<String> page = Page.fromOverfetch(List.of("a", "b"), 2, Function.identity());
+        assertEquals(Optional.empty(), page.nextCursor());
+    }
+
+    @Test
+    void limitIsBounded() {
+        assertThrows(InvalidInputException.class, () -> PageRequest.first(0));
+        assertThrows(InvalidInputException.class, () -> PageRequest.first(PageRequest.MAX_LIMIT + 1));
+    }
+}
