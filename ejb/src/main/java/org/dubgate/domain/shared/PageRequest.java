@@ -1,6 +1,7 @@
 package org.dubgate.domain.shared;
 
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Keyset ("cursor") paging: items come in a stable order and {@code after} names the last key seen,
@@ -19,5 +20,27 @@ public record PageRequest(Optional<String> after, int limit) {
 
     public static PageRequest first(int limit) {
         return new PageRequest(Optional.empty(), limit);
+    }
+
+    /** The cursor of a list ordered by UUID; before the first id when absent. */
+    public UUID afterId() {
+        try {
+            return after.map(UUID::fromString).orElse(new UUID(Long.MIN_VALUE, Long.MIN_VALUE));
+        } catch (IllegalArgumentException e) {
+            throw notACursor();
+        }
+    }
+
+    /** The cursor of a list ordered by a sequence number; 0 when absent. */
+    public long afterSequence() {
+        try {
+            return after.map(Long::parseLong).orElse(0L);
+        } catch (NumberFormatException e) {
+            throw notACursor();
+        }
+    }
+
+    private static InvalidInputException notACursor() {
+        return InvalidInputException.of("after", "not a cursor this list handed out");
     }
 }

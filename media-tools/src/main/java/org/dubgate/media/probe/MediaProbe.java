@@ -1,5 +1,7 @@
 package org.dubgate.media.probe;
 
+import org.dubgate.media.json.JsonText;
+
 import java.util.List;
 import java.util.Optional;
 

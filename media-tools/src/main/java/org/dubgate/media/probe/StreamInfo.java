@@ -1,5 +1,7 @@
 package org.dubgate.media.probe;
 
+import org.dubgate.media.json.JsonText;
+
 import java.util.Optional;
 
 /** One stream of a container. Language is the container's ISO 639 tag, absent when untagged. */

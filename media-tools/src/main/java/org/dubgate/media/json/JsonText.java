@@ -1,8 +1,9 @@
-package org.dubgate.media.probe;
+package org.dubgate.media.json;
 
 /**
  * A minimal streaming JSON writer, so media-tools needs no JSON library (and no Jakarta JSON-P).
- * Callers are trusted to nest correctly; strings are escaped per RFC 8259.
+ * Callers are trusted to nest correctly; strings are escaped per RFC 8259. Also used for canonical
+ * forms (e.g. audit entries), so its output for a given sequence of calls never changes.
  */
 public final class JsonText {
 

@@ -1,0 +1,5 @@
+package org.dubgate.domain.model;
+
+public enum ModelKind {
+    VOICE, LIP_SYNC
+}
