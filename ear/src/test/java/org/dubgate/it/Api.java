@@ -63,7 +63,12 @@ public final class Api {
     }
 
     public static JsonObject createUser(String username, String role) {
-        String agency = role.equals("agent") ? ",\"agency\":\"Agency " + username + "\"" : "";
+        return createUser(username, role, "Agency " + username);
+    }
+
+    /** A user with one role; {@code agency} is used only for agents. */
+    public static JsonObject createUser(String username, String role, String agencyName) {
+        String agency = role.equals("agent") ? ",\"agency\":\"" + agencyName + "\"" : "";
         HttpResponse<String> r = admin().post("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\""
                 + USER_PASSWORD + "\",\"roles\":[\"" + role + "\"]" + agency + "}");
         assertEquals(201, r.statusCode(), r.body());
@@ -113,8 +118,11 @@ public final class Api {
     }
 
     public HttpResponse<String> upload(String name, String contentType, byte[] bytes) {
-        return send(request("/api/v1/media?name=" + name).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        return postBytes("/api/v1/media?name=" + name, contentType, bytes);
+    }
+
+    public HttpResponse<String> postBytes(String path, String contentType, byte[] bytes) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
     public HttpResponse<String> upload(Path file, String contentType) {

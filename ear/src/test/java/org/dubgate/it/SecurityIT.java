@@ -40,7 +40,32 @@ class SecurityIT {
             new Endpoint("PUT", "/api/v1/users/me/password", "application/json", "{\"currentPassword\":\"wrong\",\"password\":\"x\"}", ALL),
             new Endpoint("POST", "/api/v1/media?name=matrix.bin", "application/octet-stream", "x", Set.of("manager")),
             new Endpoint("GET", "/api/v1/media/" + NO_SUCH, null, null, Set.of("manager", "qa", "admin")),
-            new Endpoint("GET", "/api/v1/media/" + NO_SUCH + "/content", null, null, Set.of("manager", "qa", "admin")));
+            new Endpoint("GET", "/api/v1/media/" + NO_SUCH + "/content", null, null, Set.of("manager", "qa", "admin")),
+            new Endpoint("POST", "/api/v1/performers", "application/json", "{}", Set.of("agent")),
+            new Endpoint("GET", "/api/v1/performers", null, null, Set.of("agent", "manager", "admin")),
+            new Endpoint("GET", "/api/v1/performers/" + NO_SUCH, null, null, Set.of("agent", "manager", "admin")),
+            new Endpoint("PUT", "/api/v1/performers/" + NO_SUCH, "application/json", "{}", Set.of("agent", "admin")),
+            new Endpoint("GET", "/api/v1/performers/" + NO_SUCH + "/grants", null, null, Set.of("agent", "admin")),
+            new Endpoint("GET", "/api/v1/performers/" + NO_SUCH + "/usage", null, null, Set.of("agent", "admin")),
+            new Endpoint("POST", "/api/v1/grants", "application/json", "{}", Set.of("agent")),
+            new Endpoint("GET", "/api/v1/grants/" + NO_SUCH, null, null, Set.of("agent", "admin")),
+            new Endpoint("POST", "/api/v1/grants/" + NO_SUCH + "/revocation", "application/json", "{}", Set.of("agent", "admin")),
+            new Endpoint("POST", "/api/v1/consent-evidence", "application/pdf", "not a pdf", Set.of("agent")),
+            new Endpoint("GET", "/api/v1/consent-evidence/" + NO_SUCH, null, null, Set.of("agent", "admin")),
+            new Endpoint("GET", "/api/v1/consent-evidence/" + NO_SUCH + "/content", null, null, Set.of("agent", "admin")),
+            new Endpoint("POST", "/api/v1/consent-checks", "application/json", "{}", Set.of("manager", "admin")),
+            new Endpoint("POST", "/api/v1/approvals", "application/json", "{}", Set.of("admin")),
+            new Endpoint("GET", "/api/v1/approvals", null, null, Set.of("admin", "manager")),
+            new Endpoint("GET", "/api/v1/approvals/" + NO_SUCH, null, null, Set.of("admin", "manager")),
+            new Endpoint("POST", "/api/v1/approvals/" + NO_SUCH + "/revocation", "application/json", "{}", Set.of("admin")),
+            new Endpoint("POST", "/api/v1/models", "application/json", "{}", Set.of("admin")),
+            new Endpoint("GET", "/api/v1/models", null, null, Set.of("admin", "manager", "qa")),
+            new Endpoint("GET", "/api/v1/models/" + NO_SUCH, null, null, Set.of("admin", "manager", "qa")),
+            new Endpoint("POST", "/api/v1/models/" + NO_SUCH + "/approval", "application/json", "{}", Set.of("admin")),
+            new Endpoint("POST", "/api/v1/models/" + NO_SUCH + "/revocation", "application/json", "{}", Set.of("admin")),
+            new Endpoint("GET", "/api/v1/models/" + NO_SUCH + "/artifact-check", null, null, Set.of("admin", "manager", "qa")),
+            new Endpoint("GET", "/api/v1/audit", null, null, Set.of("admin")),
+            new Endpoint("GET", "/api/v1/audit/verification", null, null, Set.of("admin")));
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {

@@ -21,6 +21,7 @@ import org.dubgate.application.identity.UserAdministration;
 import org.dubgate.domain.identity.Role;
 import org.dubgate.domain.identity.UserAccount;
 import org.dubgate.domain.shared.PageRequest;
+import org.dubgate.web.PageResponse;
 import org.dubgate.web.security.CallerPrincipal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,10 +55,9 @@ public class UserResource {
 
     @GET
     @Operation(summary = "List users by username, with cursor paging")
-    public UserResponse.Page list(@QueryParam("after") String after,
-                                  @QueryParam("limit") @DefaultValue("50") int limit) {
-        var page = administration.list(new PageRequest(Optional.ofNullable(after), limit)).map(UserResponse::of);
-        return new UserResponse.Page(page.items(), page.nextCursor().orElse(null));
+    public PageResponse<UserResponse> list(@QueryParam("after") String after,
+                                           @QueryParam("limit") @DefaultValue("50") int limit) {
+        return PageResponse.of(administration.list(new PageRequest(Optional.ofNullable(after), limit)), UserResponse::of);
     }
 
     @GET

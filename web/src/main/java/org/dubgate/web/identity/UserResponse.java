@@ -14,8 +14,4 @@ public record UserResponse(String id, String username, List<String> roles, Strin
         return new UserResponse(u.id().toString(), u.username(), u.roles().stream().map(Role::apiName).sorted().toList(),
                 u.agency().orElse(null), u.enabled(), u.createdAt());
     }
-
-    /** A page of users and the cursor for the next one ({@code null} on the last page). */
-    public record Page(List<UserResponse> items, String next) {
-    }
 }

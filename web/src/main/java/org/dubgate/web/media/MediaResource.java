@@ -16,36 +16,26 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.dubgate.application.media.MediaService;
 import org.dubgate.application.media.MediaUploads;
 import org.dubgate.application.port.ContentTooLargeException;
 import org.dubgate.domain.identity.Role;
 import org.dubgate.domain.media.MediaAsset;
+import org.dubgate.web.FileResponses;
+import org.dubgate.web.UploadNames;
 import org.dubgate.web.security.CallerPrincipal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 @Path("/media")
 @RequestScoped
 @Tag(name = "media")
 public class MediaResource {
-
-    private static final Pattern FILENAME = Pattern.compile("filename=\"?([^\";]+)\"?");
 
     @Inject
     MediaUploads uploads;
@@ -72,9 +62,7 @@ public class MediaResource {
         if (contentLength != null && contentLength > uploads.maxUploadBytes()) {
             throw new ContentTooLargeException(uploads.maxUploadBytes());
         }
-        String originalName = Optional.ofNullable(name).filter(n -> !n.isBlank())
-                .or(() -> filenameFrom(disposition)).orElse("upload");
-        MediaAsset asset = uploads.upload(CallerPrincipal.of(security), originalName, contentType, body);
+        MediaAsset asset = uploads.upload(CallerPrincipal.of(security), UploadNames.of(name, disposition), contentType, body);
         return Response.accepted(MediaResponse.of(asset)).type(MediaType.APPLICATION_JSON)
                 .location(uri.getAbsolutePathBuilder().path(asset.id().toString()).build()).build();
     }
@@ -95,35 +83,8 @@ public class MediaResource {
     @Operation(summary = "The bytes of a READY asset; honours a single HTTP Range")
     public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String rangeHeader) throws IOException {
         MediaService.MediaContent content = media.content(id);
-        long size = Files.size(content.file());
-        Optional<ByteRange> range = ByteRange.parse(rangeHeader, size);
-        long first = range.map(ByteRange::first).orElse(0L);
-        long length = range.map(ByteRange::length).orElse(size);
-        StreamingOutput bytes = out -> copy(content.file(), first, length, out);
-        Response.ResponseBuilder response = Response.status(range.isPresent() ? 206 : 200).entity(bytes)
-                .type(servedType(content.asset()))
-                .header(HttpHeaders.CONTENT_LENGTH, length)
-                .header("Accept-Ranges", "bytes")
-                .header(HttpHeaders.ETAG, "\"" + content.asset().contentSha256() + "\"")
-                .header("Content-Disposition", "attachment; filename=\"" + safeName(content.asset().originalName()) + "\"");
-        range.ifPresent(r -> response.header("Content-Range", r.contentRange(size)));
-        return response.build();
-    }
-
-    private static void copy(java.nio.file.Path file, long first, long length, OutputStream out) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            WritableByteChannel target = Channels.newChannel(out);
-            long position = first;
-            long remaining = length;
-            while (remaining > 0) {
-                long sent = channel.transferTo(position, remaining, target);
-                if (sent <= 0) {
-                    break;
-                }
-                position += sent;
-                remaining -= sent;
-            }
-        }
+        return FileResponses.download(content.file(), servedType(content.asset()), content.asset().originalName(),
+                content.asset().contentSha256(), rangeHeader);
     }
 
     /** The declared type only when it is a media type; the content was verified by probing, not by this label. */
@@ -131,17 +92,5 @@ public class MediaResource {
         String declared = asset.declaredType();
         return declared != null && (declared.startsWith("video/") || declared.startsWith("audio/"))
                 ? declared.split(";")[0].trim() : MediaType.APPLICATION_OCTET_STREAM;
-    }
-
-    private static Optional<String> filenameFrom(String disposition) {
-        if (disposition == null) {
-            return Optional.empty();
-        }
-        Matcher m = FILENAME.matcher(disposition);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    private static String safeName(String name) {
-        return name.replaceAll("[^A-Za-z0-9._ -]", "_");
     }
 }

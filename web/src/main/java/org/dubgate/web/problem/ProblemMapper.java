@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.dubgate.application.consent.UnsupportedContentException;
 import org.dubgate.application.port.ContentTooLargeException;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.NoSuchEntityException;
@@ -56,6 +57,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (t instanceof ContentTooLargeException e) {
             return Problem.http(413, "Content Too Large", e.getMessage()).with("limitBytes", e.limitBytes());
+        }
+        if (t instanceof UnsupportedContentException e) {
+            return Problem.http(415, "Unsupported Media Type", e.getMessage());
         }
         if (t instanceof RangeNotSatisfiableException e) {
             return Problem.http(416, "Range Not Satisfiable", e.getMessage())

@@ -1,4 +1,4 @@
-package org.dubgate.web.media;
+package org.dubgate.web;
 
 import org.dubgate.web.problem.RangeNotSatisfiableException;
 import org.junit.jupiter.api.Test;
