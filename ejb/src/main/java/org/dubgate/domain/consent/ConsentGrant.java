@@ -275,16 +275,26 @@ public class ConsentGrant {
         if (!titles.contains(request.title().value())) {
             reasons.add(ConsentReason.WRONG_TITLE);
         }
-        if (languages.stream().map(LanguageTag::new).noneMatch(l -> l.covers(request.language()))) {
+        if (!anyCovers(languages, request.language().value(), LanguageTag::covers)) {
             reasons.add(ConsentReason.WRONG_LANGUAGE);
         }
-        if (territories.stream().map(Territory::new).noneMatch(t -> t.covers(request.territory()))) {
+        if (!anyCovers(territories, request.territory().code(), Territory::covers)) {
             reasons.add(ConsentReason.WRONG_TERRITORY);
         }
         if (!purposes.contains(request.purpose().name())) {
             reasons.add(ConsentReason.WRONG_PURPOSE);
         }
         return reasons;
+    }
+
+    private static boolean anyCovers(Set<String> granted, String requested,
+                                     java.util.function.BiPredicate<String, String> covers) {
+        for (String g : granted) {
+            if (covers.test(g, requested)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean permits(ConsentUse use) {

@@ -42,9 +42,14 @@ public record LanguageTag(String value) {
 
     /** Whether consent for this tag covers work in {@code requested} (see the class comment). */
     public boolean covers(LanguageTag requested) {
-        String range = value.toLowerCase(Locale.ROOT);
-        String tag = requested.value.toLowerCase(Locale.ROOT);
-        return tag.equals(range) || tag.startsWith(range + "-");
+        return covers(value, requested.value);
+    }
+
+    /** {@link #covers(LanguageTag)} on canonical tag strings, without allocating (the gate calls it in a loop). */
+    static boolean covers(String range, String tag) {
+        int n = range.length();
+        return tag.length() >= n && tag.regionMatches(true, 0, range, 0, n)
+                && (tag.length() == n || tag.charAt(n) == '-');
     }
 
     @Override

@@ -20,7 +20,11 @@ public record Territory(String code) {
 
     /** A job's territory is a country; a grant's may be WORLDWIDE. */
     public boolean covers(Territory requested) {
-        return code.equals(WORLDWIDE) || code.equals(requested.code);
+        return covers(code, requested.code);
+    }
+
+    static boolean covers(String granted, String requested) {
+        return granted.equals(WORLDWIDE) || granted.equals(requested);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.dubgate.domain.performer.Performer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,10 @@ public final class ConsentGate {
 
         List<Violation> violations = new ArrayList<>();
         List<UseDecision> useDecisions = new ArrayList<>();
-        uses.forEach((key, characters) ->
-                useDecisions.add(decideUse(plan, facts, key, characters, escalations, violations)));
+        Map<UUID, List<ConsentGrant>> grantsByPerformer = new HashMap<>();
+        facts.grants().forEach(g -> grantsByPerformer.computeIfAbsent(g.performerId(), p -> new ArrayList<>()).add(g));
+        uses.forEach((key, characters) -> useDecisions.add(decideUse(plan, facts,
+                grantsByPerformer.getOrDefault(key.performerId(), List.of()), key, characters, escalations, violations)));
         List<ModelDecision> modelDecisions = new ArrayList<>();
         models.forEach((id, kind) -> modelDecisions.add(decideModel(facts, id, kind, escalations, violations)));
         List<EscalationDecision> escalationDecisions = new ArrayList<>();
@@ -87,8 +90,9 @@ public final class ConsentGate {
         }
     }
 
-    private static UseDecision decideUse(JobPlan plan, GateFacts facts, UseKey key, List<String> characters,
-                                         Map<EscalationKey, String> escalations, List<Violation> violations) {
+    private static UseDecision decideUse(JobPlan plan, GateFacts facts, List<ConsentGrant> performerGrants, UseKey key,
+                                         List<String> characters, Map<EscalationKey, String> escalations,
+                                         List<Violation> violations) {
         Performer performer = facts.performers().get(key.performerId());
         String use = key.use().name();
         String language = key.language().value();
@@ -100,11 +104,11 @@ public final class ConsentGate {
         }
         UseRequest request = new UseRequest(key.performerId(), key.use(), plan.title(), key.language(),
                 plan.territory(), plan.purpose(), plan.at());
-        List<ConsentGrant> candidates = facts.grants().stream()
-                .filter(g -> g.performerId().equals(key.performerId()) && g.permits(key.use()))
-                .toList();
-        Optional<ConsentGrant> covering = candidates.stream().filter(g -> g.shortfalls(request).isEmpty())
-                .max(Comparator.comparing(ConsentGrant::validUntil));
+        // each candidate's shortfalls, computed once
+        Map<ConsentGrant, List<ConsentReason>> candidates = new LinkedHashMap<>();
+        performerGrants.stream().filter(g -> g.permits(key.use())).forEach(g -> candidates.put(g, g.shortfalls(request)));
+        Optional<ConsentGrant> covering = candidates.entrySet().stream().filter(e -> e.getValue().isEmpty())
+                .map(Map.Entry::getKey).max(Comparator.comparing(ConsentGrant::validUntil));
         if (covering.isPresent()) {
             ConsentGrant grant = covering.get();
             if (performer.deceased() || grant.estateGrant()) {
@@ -114,10 +118,10 @@ public final class ConsentGate {
             return new UseDecision(performer.id(), performer.displayName(), use, language, characters, true,
                     grant.id(), null, List.of());
         }
-        Optional<ConsentGrant> nearest = candidates.stream()
-                .min(Comparator.comparingInt((ConsentGrant g) -> g.shortfalls(request).size())
+        Optional<ConsentGrant> nearest = candidates.keySet().stream()
+                .min(Comparator.comparingInt((ConsentGrant g) -> candidates.get(g).size())
                         .thenComparing(ConsentGrant::validUntil, Comparator.reverseOrder()));
-        List<ConsentReason> reasons = nearest.map(g -> g.shortfalls(request)).orElse(List.of(ConsentReason.NO_GRANT));
+        List<ConsentReason> reasons = nearest.map(candidates::get).orElse(List.of(ConsentReason.NO_GRANT));
         for (ConsentReason reason : reasons) {
             violations.add(new Violation(reason.name(), performer.displayName() + ": " + reason.text() + " ("
                     + use + ", " + language + ", " + plan.territory() + ", " + plan.purpose() + ", title " + plan.title() + ")",

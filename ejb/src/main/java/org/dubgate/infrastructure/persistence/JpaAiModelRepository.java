@@ -8,6 +8,8 @@ import org.dubgate.domain.model.AiModelRepository;
 import org.dubgate.domain.shared.Page;
 import org.dubgate.domain.shared.PageRequest;
 
+import static org.dubgate.infrastructure.persistence.QueryHints.READ_ONLY;
+
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +34,7 @@ public class JpaAiModelRepository implements AiModelRepository {
             return Map.of();
         }
         return em.createQuery("select m from AiModel m where m.id in :ids", AiModel.class).setParameter("ids", ids)
-                .getResultStream().collect(Collectors.toMap(AiModel::id, Function.identity()));
+                .setHint(READ_ONLY, true).getResultStream().collect(Collectors.toMap(AiModel::id, Function.identity()));
     }
 
     @Override

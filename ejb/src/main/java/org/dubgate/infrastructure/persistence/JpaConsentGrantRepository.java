@@ -7,6 +7,8 @@ import org.dubgate.domain.consent.ConsentGrant;
 import org.dubgate.domain.consent.ConsentGrantRepository;
 import org.dubgate.domain.consent.EvidenceDocument;
 
+import static org.dubgate.infrastructure.persistence.QueryHints.READ_ONLY;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +37,7 @@ public class JpaConsentGrantRepository implements ConsentGrantRepository {
             return List.of();
         }
         return em.createQuery("select g from ConsentGrant g where g.performerId in :ids order by g.recordedAt",
-                ConsentGrant.class).setParameter("ids", performerIds).getResultList();
+                ConsentGrant.class).setParameter("ids", performerIds).setHint(READ_ONLY, true).getResultList();
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.dubgate.domain.performer.PerformerRepository;
 import org.dubgate.domain.shared.Page;
 import org.dubgate.domain.shared.PageRequest;
 
+import static org.dubgate.infrastructure.persistence.QueryHints.READ_ONLY;
+
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +40,7 @@ public class JpaPerformerRepository implements PerformerRepository {
             return Map.of();
         }
         return em.createQuery("select p from Performer p where p.id in :ids", Performer.class)
-                .setParameter("ids", ids).getResultStream()
+                .setParameter("ids", ids).setHint(READ_ONLY, true).getResultStream()
                 .collect(Collectors.toMap(Performer::id, Function.identity()));
     }
 

@@ -8,6 +8,8 @@ import org.dubgate.domain.approval.WrittenApprovalRepository;
 import org.dubgate.domain.shared.Page;
 import org.dubgate.domain.shared.PageRequest;
 
+import static org.dubgate.infrastructure.persistence.QueryHints.READ_ONLY;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +30,7 @@ public class JpaWrittenApprovalRepository implements WrittenApprovalRepository {
         var query = em.createQuery("select a from WrittenApproval a where a.titleCode = :title"
                 + (jobId.isPresent() ? " or a.jobId = :job" : ""), WrittenApproval.class).setParameter("title", titleCode);
         jobId.ifPresent(j -> query.setParameter("job", j));
-        return query.getResultList();
+        return query.setHint(READ_ONLY, true).getResultList();
     }
 
     @Override
