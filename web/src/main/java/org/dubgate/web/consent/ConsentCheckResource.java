@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.dubgate.application.gate.GateService;
 import org.dubgate.application.gate.PlanInput;
 import org.dubgate.domain.identity.Role;
-import org.dubgate.domain.shared.InvalidInputException;
+import org.dubgate.web.RequestBodies;
 import org.dubgate.web.security.CallerPrincipal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,9 +39,6 @@ public class ConsentCheckResource {
     @RolesAllowed({Role.MANAGER_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Dry-run the consent gate on a job plan")
     public GateService.Check check(PlanInput body) {
-        if (body == null) {
-            throw InvalidInputException.of("body", "a JSON job plan is required");
-        }
-        return gate.check(CallerPrincipal.of(security), body, "dry-run");
+        return gate.check(CallerPrincipal.of(security), RequestBodies.required(body), "dry-run");
     }
 }

@@ -2,6 +2,7 @@ package org.dubgate.web.consent;
 
 import org.dubgate.domain.consent.ConsentGrant;
 import org.dubgate.domain.shared.InvalidInputException;
+import org.dubgate.web.RequestBodies;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,10 +14,7 @@ public record GrantRequest(UUID performerId, UUID evidenceId, List<String> uses,
                            Instant validUntil, String description, String compensationReference, String signedBy) {
 
     public static GrantRequest require(GrantRequest body) {
-        if (body == null) {
-            throw InvalidInputException.of("body", "a JSON body is required");
-        }
-        if (body.performerId() == null) {
+        if (RequestBodies.required(body).performerId() == null) {
             throw InvalidInputException.of("performerId", "required");
         }
         return body;

@@ -1,7 +1,5 @@
 package org.dubgate.web.identity;
 
-import org.dubgate.domain.shared.InvalidInputException;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -15,12 +13,5 @@ public record UserRequest(String username, String password, String currentPasswo
 
     public Optional<String> agencyName() {
         return Optional.ofNullable(agency).filter(a -> !a.isBlank());
-    }
-
-    public static UserRequest require(UserRequest body) {
-        if (body == null) {
-            throw InvalidInputException.of("body", "a JSON body is required");
-        }
-        return body;
     }
 }

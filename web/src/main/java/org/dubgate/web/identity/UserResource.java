@@ -22,6 +22,7 @@ import org.dubgate.domain.identity.Role;
 import org.dubgate.domain.identity.UserAccount;
 import org.dubgate.domain.shared.PageRequest;
 import org.dubgate.web.PageResponse;
+import org.dubgate.web.RequestBodies;
 import org.dubgate.web.security.CallerPrincipal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,7 +48,7 @@ public class UserResource {
     @POST
     @Operation(summary = "Create a user with roles (and, for agents, an agency)")
     public Response create(UserRequest body) {
-        UserRequest req = UserRequest.require(body);
+        UserRequest req = RequestBodies.required(body);
         UserAccount user = administration.create(req.username(), req.password(), req.roles(), req.agencyName());
         return Response.created(uri.getAbsolutePathBuilder().path(user.id().toString()).build())
                 .entity(UserResponse.of(user)).build();
@@ -70,7 +71,7 @@ public class UserResource {
     @Path("/{id}/roles")
     @Operation(summary = "Replace a user's roles and agency")
     public UserResponse assignRoles(@PathParam("id") UUID id, UserRequest body) {
-        UserRequest req = UserRequest.require(body);
+        UserRequest req = RequestBodies.required(body);
         return UserResponse.of(administration.assignRoles(id, req.roles(), req.agencyName(),
                 CallerPrincipal.of(security)));
     }
@@ -93,7 +94,7 @@ public class UserResource {
     @RolesAllowed({Role.MANAGER_NAME, Role.AGENT_NAME, Role.QA_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Change your own password (currentPassword, password); ends your other sessions")
     public Response changeOwnPassword(UserRequest body) {
-        UserRequest req = UserRequest.require(body);
+        UserRequest req = RequestBodies.required(body);
         administration.changeOwnPassword(CallerPrincipal.of(security), req.currentPassword(), req.password());
         return Response.noContent().build();
     }

@@ -1,18 +1,9 @@
 package org.dubgate.web.registry;
 
-import org.dubgate.domain.shared.InvalidInputException;
-
 import java.time.Instant;
 import java.util.UUID;
 
 /** An admin's written approval: which escalation, of what subject, for which title or job, why, until when. */
 public record ApprovalRequest(String escalation, String subject, String titleCode, UUID jobId, String text,
                               Instant validUntil) {
-
-    public static ApprovalRequest require(ApprovalRequest body) {
-        if (body == null) {
-            throw InvalidInputException.of("body", "a JSON body is required");
-        }
-        return body;
-    }
 }

@@ -22,6 +22,7 @@ import org.dubgate.domain.identity.Role;
 import org.dubgate.domain.shared.PageRequest;
 import org.dubgate.web.PageResponse;
 import org.dubgate.web.ReasonRequest;
+import org.dubgate.web.RequestBodies;
 import org.dubgate.web.security.CallerPrincipal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,7 +48,7 @@ public class ApprovalResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Record a written approval of an escalated use (STOCK_VOICE, FINAL_PURPOSE, ESTATE_GRANT, MODEL_DATA_TERMS)")
     public Response record(ApprovalRequest body) {
-        ApprovalRequest req = ApprovalRequest.require(body);
+        ApprovalRequest req = RequestBodies.required(body);
         WrittenApproval a = approvals.record(CallerPrincipal.of(security), req.escalation(), req.subject(),
                 req.titleCode(), req.jobId(), req.text(), req.validUntil());
         return Response.created(uri.getAbsolutePathBuilder().path(a.id().toString()).build())

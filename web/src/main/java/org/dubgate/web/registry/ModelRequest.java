@@ -19,13 +19,6 @@ public record ModelRequest(String name, String kind, String engine, String versi
                            String licence, String trainingData, Boolean trainingDataLicensed, Boolean storesInputs,
                            Boolean trainsOnInputs, String executionSite, String note, UUID overrideApprovalId) {
 
-    public static ModelRequest require(ModelRequest body) {
-        if (body == null) {
-            throw InvalidInputException.of("body", "a JSON body is required");
-        }
-        return body;
-    }
-
     public AiModel.Declaration declaration() {
         List<FieldError> errors = new ArrayList<>();
         ModelKind k = parse(ModelKind.class, "kind", kind, errors);

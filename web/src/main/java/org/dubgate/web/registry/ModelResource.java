@@ -22,6 +22,7 @@ import org.dubgate.domain.model.AiModel;
 import org.dubgate.domain.shared.PageRequest;
 import org.dubgate.web.PageResponse;
 import org.dubgate.web.ReasonRequest;
+import org.dubgate.web.RequestBodies;
 import org.dubgate.web.security.CallerPrincipal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,7 +49,7 @@ public class ModelResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Register a model (PENDING); the server computes the SHA-256 of the artifact at artifactLocation")
     public Response register(ModelRequest body) {
-        AiModel m = registry.register(CallerPrincipal.of(security), ModelRequest.require(body).declaration());
+        AiModel m = registry.register(CallerPrincipal.of(security), RequestBodies.required(body).declaration());
         return Response.created(uri.getAbsolutePathBuilder().path(m.id().toString()).build())
                 .entity(ModelResponse.of(m)).build();
     }
