@@ -4,14 +4,27 @@ import org.dubgate.media.probe.MediaProbe;
 import org.dubgate.media.probe.MediaProber;
 import org.dubgate.media.probe.ProbeException;
 
+import org.dubgate.media.json.JsonText;
+import org.dubgate.media.script.Cue;
+import org.dubgate.media.script.ScriptException;
+import org.dubgate.media.script.ScriptFormat;
+import org.dubgate.media.script.ScriptImporter;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code media-tools probe FILE}: prints the probe as JSON on stdout.
+ * {@code media-tools script FILE}: imports a script (SRT, WebVTT, TTML/IMSC or JSON, by extension)
+ * and prints its cues as JSON; every problem is printed on stderr, one per line.
  *
  * <p>Exit codes: 0 success; 2 usage error; 3 the file is missing or unreadable; 4 the file is not
- * usable media (empty, not audio/video, truncated or corrupt); 1 anything unexpected. Every failure
+ * usable (media: empty, not audio/video, truncated or corrupt; script: any problem); 1 anything unexpected. Every failure
  * prints one line on stderr saying why.
  */
 public final class MediaToolsCli {
@@ -22,10 +35,39 @@ public final class MediaToolsCli {
     public static final int UNREADABLE = 3;
     public static final int BAD_MEDIA = 4;
 
-    private static final String USAGE_TEXT = "usage: media-tools probe FILE";
+    private static final String USAGE_TEXT = "usage: media-tools probe FILE | media-tools script FILE.{srt,vtt,ttml,json}";
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
+    }
+
+    private static int script(Path file, PrintStream out, PrintStream err) {
+        Optional<ScriptFormat> format = ScriptFormat.fromName(file.getFileName().toString());
+        if (format.isEmpty()) {
+            err.println("media-tools: " + file.getFileName() + ": unknown script format; use .srt, .vtt, .ttml or .json");
+            return USAGE;
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("media-tools: " + file.getFileName() + ": cannot read: " + e.getMessage());
+            return UNREADABLE;
+        }
+        try {
+            List<Cue> cues = new ScriptImporter().parse(format.get(), text);
+            JsonText json = new JsonText().beginObject().field("format", format.get().name()).name("cues").beginArray();
+            for (Cue c : cues) {
+                json.beginObject().field("id", c.id()).field("start", c.start().toNanos() / 1e9)
+                        .field("end", c.end().toNanos() / 1e9).field("character", c.character().orElse(null))
+                        .field("text", c.text()).endObject();
+            }
+            out.println(json.endArray().endObject());
+            return OK;
+        } catch (ScriptException e) {
+            e.errors().forEach(problem -> err.println("media-tools: " + file.getFileName() + ": " + problem));
+            return BAD_MEDIA;
+        }
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -33,9 +75,12 @@ public final class MediaToolsCli {
             (args.length == 0 ? err : out).println(USAGE_TEXT);
             return args.length == 0 ? USAGE : OK;
         }
-        if (!args[0].equals("probe") || args.length != 2) {
+        if (!(args[0].equals("probe") || args[0].equals("script")) || args.length != 2) {
             err.println("media-tools: unknown command or wrong arguments; " + USAGE_TEXT);
             return USAGE;
+        }
+        if (args[0].equals("script")) {
+            return script(Path.of(args[1]), out, err);
         }
         try {
             MediaProbe probe = new MediaProber().probe(Path.of(args[1]));

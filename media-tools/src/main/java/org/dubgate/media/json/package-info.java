@@ -1,2 +1,2 @@
-/** A dependency-free JSON writer shared by the CLI, the probe records and canonical forms elsewhere. */
+/** A dependency-free JSON writer and reader: the CLI output, probe records, canonical forms and JSON scripts. */
 package org.dubgate.media.json;

@@ -80,6 +80,22 @@ class MediaToolsCliTest {
     }
 
     @Test
+    void scriptPrintsCuesAsJson() throws Exception {
+        Path srt = Files.writeString(tmp.resolve("ep3.srt"), "1\n00:00:01,000 --> 00:00:02,000\nANNA: Hola\n");
+        assertEquals(MediaToolsCli.OK, run("script", srt.toString()));
+        assertEquals("{\"format\":\"SRT\",\"cues\":[{\"id\":\"1\",\"start\":1.0,\"end\":2.0,"
+                + "\"character\":\"ANNA\",\"text\":\"Hola\"}]}", stdout().strip());
+    }
+
+    @Test
+    void brokenScriptListsEveryProblemAndExitsFour() throws Exception {
+        Path vtt = Files.writeString(tmp.resolve("ep3.vtt"), "00:01.000 --> 00:02.000\nHello\n");
+        assertEquals(MediaToolsCli.BAD_MEDIA, run("script", vtt.toString()));
+        assertEquals("media-tools: ep3.vtt: line 1: a WebVTT file must start with the line 'WEBVTT'", stderr().strip());
+        assertEquals(MediaToolsCli.USAGE, run("script", tmp.resolve("notes.docx").toString()));
+    }
+
+    @Test
     void helpExitsZero() {
         assertEquals(MediaToolsCli.OK, run("--help"));
         assertTrue(stdout().contains("usage: media-tools probe FILE"));

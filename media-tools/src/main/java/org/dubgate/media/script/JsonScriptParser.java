@@ -1,0 +1,82 @@
+package org.dubgate.media.script;
+
+import org.dubgate.media.json.JsonReader;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JSON form of a script:
+ * <pre>{"cues": [{"id": "12", "start": 1.5, "end": 3.25, "character": "ANNA", "text": "Where were you?"}]}</pre>
+ * {@code start} and {@code end} are seconds (numbers) or WebVTT timestamps ({@code "00:01.500"}).
+ * Each problem names the cue by its index ({@code cues[3].end}).
+ */
+final class JsonScriptParser {
+
+    ScriptParse parse(String text) {
+        List<Cue> cues = new ArrayList<>();
+        List<ScriptError> errors = new ArrayList<>();
+        Object root;
+        try {
+            root = JsonReader.read(text);
+        } catch (JsonReader.JsonSyntaxException e) {
+            errors.add(new ScriptError("json", e.getMessage()));
+            return new ScriptParse(ScriptFormat.JSON, cues, errors);
+        }
+        if (!(root instanceof Map<?, ?> map) || !(map.get("cues") instanceof List<?> list)) {
+            errors.add(new ScriptError("json", "expected an object with a \"cues\" array"));
+            return new ScriptParse(ScriptFormat.JSON, cues, errors);
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String path = "cues[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> cue)) {
+                errors.add(new ScriptError(path, "expected an object"));
+                continue;
+            }
+            int before = errors.size();
+            Optional<Duration> start = time(cue.get("start"), path + ".start", errors);
+            Optional<Duration> end = time(cue.get("end"), path + ".end", errors);
+            Object textValue = cue.get("text");
+            if (!(textValue instanceof String t) || t.isBlank()) {
+                errors.add(new ScriptError(path + ".text", "required, a non-empty string"));
+                continue;
+            }
+            Object character = cue.get("character");
+            if (character != null && !(character instanceof String)) {
+                errors.add(new ScriptError(path + ".character", "a string when present"));
+            }
+            if (start.isPresent() && end.isPresent() && end.get().compareTo(start.get()) <= 0) {
+                errors.add(new ScriptError(path + ".end", "must be after start"));
+            }
+            if (errors.size() > before) {
+                continue;
+            }
+            String id = cue.get("id") instanceof String s ? s
+                    : cue.get("id") instanceof Double d ? String.valueOf(d.longValue()) : String.valueOf(i + 1);
+            cues.add(new Cue(id, start.get(), end.get(), Optional.ofNullable((String) character).map(String::strip)
+                    .filter(c -> !c.isEmpty()), t.strip(), t, i + 1));
+        }
+        if (cues.isEmpty() && errors.isEmpty()) {
+            errors.add(new ScriptError("cues", "no cues"));
+        }
+        return new ScriptParse(ScriptFormat.JSON, cues, errors);
+    }
+
+    private static Optional<Duration> time(Object value, String path, List<ScriptError> errors) {
+        if (value instanceof Double seconds && seconds >= 0 && seconds < 1e7) {
+            return Optional.of(Duration.ofNanos(Math.round(seconds * 1e9)));
+        }
+        if (value instanceof String s) {
+            Timecodes.Cursor c = new Timecodes.Cursor(s.strip());
+            Optional<Duration> d = Timecodes.webvtt(c);
+            if (d.isPresent() && c.atEnd()) {
+                return d;
+            }
+        }
+        errors.add(new ScriptError(path, "required: seconds (a number) or a timestamp like \"00:01.500\""));
+        return Optional.empty();
+    }
+}
