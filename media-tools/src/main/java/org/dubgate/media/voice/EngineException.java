@@ -1,0 +1,13 @@
+package org.dubgate.media.voice;
+
+/** An engine that could not produce speech: not installed, refused the input, failed or timed out. */
+public final class EngineException extends Exception {
+
+    public EngineException(String message) {
+        super(message);
+    }
+
+    public EngineException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
