@@ -32,7 +32,9 @@ class PlatformIT {
         assertEquals("dubgate", doc.getJsonObject("info").getString("title"));
         JsonObject paths = doc.getJsonObject("paths");
         for (String path : new String[]{"/api/v1/media", "/api/v1/media/{id}", "/api/v1/media/{id}/content",
-                "/api/v1/users", "/api/v1/sessions"}) {
+                "/api/v1/users", "/api/v1/sessions", "/api/v1/performers", "/api/v1/grants", "/api/v1/consent-evidence",
+                "/api/v1/consent-checks", "/api/v1/approvals", "/api/v1/models", "/api/v1/models/{id}/approval",
+                "/api/v1/audit", "/api/v1/audit/verification"}) {
             assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
         }
         assertTrue(doc.getJsonObject("components").getJsonObject("securitySchemes").containsKey("basic"));

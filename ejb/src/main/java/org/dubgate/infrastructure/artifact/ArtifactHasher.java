@@ -22,8 +22,11 @@ import java.util.stream.Stream;
 /**
  * Hashes a model artifact. A file is hashed as its bytes; a folder (e.g. an engine's voice data) as
  * every regular file in sorted path order, each preceded by its relative path, so renaming or
- * editing any file changes the hash. Results are cached per node, keyed by path, size and
- * modification time of every file, so re-checking an unchanged artifact costs a few stat calls.
+ * editing any file changes the hash. A location may list several paths separated by
+ * {@value #SEPARATOR} (an engine's binary, library and voice data): the artifact hash is then the
+ * SHA-256 over each path and its own hash, in the order given. Results are cached per node, keyed by
+ * path, size and modification time of every file, so re-checking an unchanged artifact costs a few
+ * stat calls.
  */
 @ApplicationScoped
 public class ArtifactHasher {
@@ -34,10 +37,30 @@ public class ArtifactHasher {
     private record Cached(Stamp stamp, String sha256) {
     }
 
+    /** Separates the paths of a multi-part artifact location. */
+    public static final String SEPARATOR = ":";
+
     private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
 
-    /** The artifact's SHA-256, or empty when nothing is at the location. */
+    /** The artifact's SHA-256, or empty when anything is missing at the location. */
     public Optional<String> sha256(String location) {
+        List<String> parts = java.util.Arrays.stream(location.split(SEPARATOR)).map(String::strip)
+                .filter(p -> !p.isEmpty()).toList();
+        if (parts.size() == 1) {
+            return sha256Of(parts.get(0));
+        }
+        MessageDigest combined = sha256();
+        for (String part : parts) {
+            Optional<String> hash = sha256Of(part);
+            if (hash.isEmpty()) {
+                return Optional.empty();
+            }
+            combined.update((part + "\0" + hash.get() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(HexFormat.of().formatHex(combined.digest()));
+    }
+
+    private Optional<String> sha256Of(String location) {
         Path path = Path.of(location).toAbsolutePath().normalize();
         if (!Files.exists(path)) {
             return Optional.empty();
