@@ -5,6 +5,7 @@ import org.dubgate.domain.model.ExecutionSite;
 import org.dubgate.domain.model.ModelKind;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.InvalidInputException.FieldError;
+import org.dubgate.media.voice.VoiceEngines;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,11 @@ public record ModelRequest(String name, String kind, String engine, String versi
         AiModel.Declaration d = new AiModel.Declaration(name, k, engine, version, artifactLocation, licence, trainingData,
                 Boolean.TRUE.equals(trainingDataLicensed), Boolean.TRUE.equals(storesInputs),
                 Boolean.TRUE.equals(trainsOnInputs), site);
-        d.errors().stream().filter(e -> errors.stream().noneMatch(x -> x.field().equals(e.field()))).forEach(errors::add);
+        // an installed engine supplies its own artifact location and version (see ModelRegistry)
+        boolean installedEngine = engine != null && VoiceEngines.named(engine.strip()).isPresent();
+        d.errors().stream().filter(e -> errors.stream().noneMatch(x -> x.field().equals(e.field())))
+                .filter(e -> !(installedEngine && (e.field().equals("artifactLocation") || e.field().equals("version"))))
+                .forEach(errors::add);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
