@@ -1,6 +1,8 @@
 package org.dubgate.application.audit;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.dubgate.domain.audit.AuditEntry;
 import org.dubgate.domain.audit.AuditRepository;
@@ -29,7 +31,11 @@ public class AuditReader {
         return Page.fromOverfetch(rows, page.limit(), e -> Long.toString(e.seq()));
     }
 
-    /** Walks every entry in order, recomputing each hash and checking each link. */
+    /**
+     * Walks every entry in order, recomputing each hash and checking each link. Runs without a
+     * transaction so each batch is detached once read: memory stays flat however long the ledger.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Verification verify() {
         long expectedSeq = 1;
         String expectedPrev = AuditEntry.GENESIS;
