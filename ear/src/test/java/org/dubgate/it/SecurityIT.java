@@ -65,7 +65,13 @@ class SecurityIT {
             new Endpoint("POST", "/api/v1/models/" + NO_SUCH + "/revocation", "application/json", "{}", Set.of("admin")),
             new Endpoint("GET", "/api/v1/models/" + NO_SUCH + "/artifact-check", null, null, Set.of("admin", "manager", "qa")),
             new Endpoint("GET", "/api/v1/audit", null, null, Set.of("admin")),
-            new Endpoint("GET", "/api/v1/audit/verification", null, null, Set.of("admin")));
+            new Endpoint("GET", "/api/v1/audit/verification", null, null, Set.of("admin")),
+            new Endpoint("POST", "/api/v1/titles", "application/json", "{}", Set.of("manager", "admin")),
+            new Endpoint("GET", "/api/v1/titles", null, null, ALL),
+            new Endpoint("GET", "/api/v1/titles/NO-SUCH", null, null, ALL),
+            new Endpoint("POST", "/api/v1/voices", "application/json", "{}", Set.of("manager", "admin")),
+            new Endpoint("GET", "/api/v1/voices", null, null, Set.of("manager", "admin", "qa")),
+            new Endpoint("GET", "/api/v1/voices/" + NO_SUCH, null, null, Set.of("manager", "admin", "qa")));
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {

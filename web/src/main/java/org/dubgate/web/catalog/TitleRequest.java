@@ -1,0 +1,5 @@
+package org.dubgate.web.catalog;
+
+/** A title: its unique code and its name. */
+public record TitleRequest(String code, String name) {
+}

@@ -1,0 +1,2 @@
+/** Titles and voices for managers to cast from. */
+package org.dubgate.web.catalog;
