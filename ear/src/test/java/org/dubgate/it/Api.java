@@ -167,6 +167,11 @@ public final class Api {
         return (JsonObject) parse(response.body());
     }
 
+    /** A JSON array response as its objects. */
+    public static java.util.List<JsonObject> json2(HttpResponse<String> response) {
+        return ((jakarta.json.JsonArray) parse(response.body())).getValuesAs(JsonObject.class);
+    }
+
     public static JsonStructure parse(String body) {
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.read();

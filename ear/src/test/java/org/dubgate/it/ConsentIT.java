@@ -29,9 +29,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class ConsentIT {
 
     static final String TITLE = "NORTHWIND-S01E03";
-    static final String DESCRIPTION = "Synthesize Spanish dialogue in the performer's voice for the temporary dub "
-            + "of Northwind season one episode three, for internal review screenings only.";
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes();
+    static final byte[] PDF = Fixtures.PDF;
 
     static Api agentA;
     static Api agentB;
@@ -71,25 +69,15 @@ class ConsentIT {
     }
 
     static String performer(Api agent, String name) {
-        HttpResponse<String> r = agent.post("/api/v1/performers", "{\"legalName\":\"" + name + "\"}");
-        assertEquals(201, r.statusCode(), r.body());
-        return Api.json(r).getString("id");
+        return Fixtures.performer(agent, name);
     }
 
     static String evidence(Api agent) {
-        HttpResponse<String> r = agent.postBytes("/api/v1/consent-evidence?name=signed.pdf", "application/pdf", PDF);
-        assertEquals(201, r.statusCode(), r.body());
-        return Api.json(r).getString("id");
+        return Fixtures.evidence(agent);
     }
 
     static HttpResponse<String> grant(Api agent, String performerId, String evidenceId, String language) {
-        Instant from = Instant.now().minus(1, ChronoUnit.DAYS);
-        Instant until = Instant.now().plus(30, ChronoUnit.DAYS);
-        return agent.post("/api/v1/grants", "{\"performerId\":\"" + performerId + "\",\"evidenceId\":\"" + evidenceId
-                + "\",\"uses\":[\"VOICE_SYNTHESIS\"],\"titles\":[\"" + TITLE + "\"],\"languages\":[\"" + language
-                + "\"],\"territories\":[\"WORLDWIDE\"],\"purposes\":[\"TEMP\"],\"validFrom\":\"" + from
-                + "\",\"validUntil\":\"" + until + "\",\"description\":\"" + DESCRIPTION
-                + "\",\"compensationReference\":\"CONTRACT-2026-114\"}");
+        return Fixtures.grant(agent, performerId, evidenceId, TITLE, language);
     }
 
     static String plan(String performerId, String... languages) {

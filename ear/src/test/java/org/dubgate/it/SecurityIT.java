@@ -71,7 +71,12 @@ class SecurityIT {
             new Endpoint("GET", "/api/v1/titles/NO-SUCH", null, null, ALL),
             new Endpoint("POST", "/api/v1/voices", "application/json", "{}", Set.of("manager", "admin")),
             new Endpoint("GET", "/api/v1/voices", null, null, Set.of("manager", "admin", "qa")),
-            new Endpoint("GET", "/api/v1/voices/" + NO_SUCH, null, null, Set.of("manager", "admin", "qa")));
+            new Endpoint("GET", "/api/v1/voices/" + NO_SUCH, null, null, Set.of("manager", "admin", "qa")),
+            new Endpoint("POST", "/api/v1/jobs", "application/json", "{}", Set.of("manager")),
+            new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH, null, null, Set.of("manager", "qa", "admin")),
+            new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH + "/outputs", null, null, Set.of("manager", "qa", "admin")),
+            new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH + "/outputs/" + NO_SUCH + "/audio", null, null,
+                    Set.of("manager", "qa", "admin")));
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {

@@ -1,6 +1,8 @@
 package org.dubgate.application.gate;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -65,6 +67,20 @@ public class GateService {
         UUID checkId = UUID.randomUUID();
         record(caller, checkId, context, plan, decision, facts.performers());
         return new Check(checkId, context, decision);
+    }
+
+    /**
+     * The same check in a transaction of its own: a refused submission rolls back, but the decision
+     * that refused it stays in the ledger.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Check checkOnItsOwn(Caller caller, PlanInput input, String context) {
+        return check(caller, input, context);
+    }
+
+    /** A decision without a ledger entry, for a worker's re-check right before and after it runs a model (R9). */
+    public GateDecision decide(JobPlan plan) {
+        return gate.evaluate(plan, factsFor(plan));
     }
 
     /** Only what this plan needs; the grants query is by performer id (indexed), never a scan. */

@@ -7,6 +7,8 @@ public record WorkItem(Kind kind, UUID subjectId) {
 
     public enum Kind {
         /** Probe an uploaded media asset. */
-        PROBE_MEDIA
+        PROBE_MEDIA,
+        /** Synthesize one batch of a character's cues in one language (subject: the task). */
+        SYNTHESIZE
     }
 }

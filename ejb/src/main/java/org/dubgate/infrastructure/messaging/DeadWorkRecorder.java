@@ -2,6 +2,7 @@ package org.dubgate.infrastructure.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.dubgate.application.job.TaskSteps;
 import org.dubgate.application.media.MediaService;
 import org.dubgate.application.port.WorkItem;
 
@@ -16,11 +17,14 @@ public class DeadWorkRecorder {
 
     @Inject
     MediaService media;
+    @Inject
+    TaskSteps tasks;
 
     void record(WorkItem item, Optional<String> why) {
         LOG.warning(() -> "giving up on " + item + why.map(w -> ": " + w).orElse(" after its last retry"));
         switch (item.kind()) {
             case PROBE_MEDIA -> media.failAfterRetries(item.subjectId(), why);
+            case SYNTHESIZE -> tasks.failAfterRetries(item.subjectId(), why);
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.dubgate.application.job.SynthesisWorker;
 import org.dubgate.application.media.MediaProbeWorker;
 import org.dubgate.application.port.WorkItem;
 
@@ -30,6 +31,8 @@ public class WorkItemWorker implements MessageListener {
 
     @Inject
     MediaProbeWorker probes;
+    @Inject
+    SynthesisWorker synthesis;
 
     @Override
     public void onMessage(Message message) {
@@ -37,6 +40,7 @@ public class WorkItemWorker implements MessageListener {
         LOG.fine(() -> "running " + item + " (delivery " + WorkItemMessages.deliveryCount(message) + ")");
         switch (item.kind()) {
             case PROBE_MEDIA -> probes.probe(item.subjectId());
+            case SYNTHESIZE -> synthesis.run(item.subjectId());
         }
     }
 }

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
+import org.dubgate.domain.gate.GateDecision;
 
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,29 @@ public final class Problem {
         fieldErrors.forEach(e -> errors.add(Json.createObjectBuilder().add("field", e.getKey()).add("message", e.getValue())));
         extensions.add("errors", errors);
         return this;
+    }
+
+    /** The consent gate's violations: who, which use, language, territory, purpose, and why. */
+    public Problem violations(List<GateDecision.Violation> violations) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (GateDecision.Violation v : violations) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("code", v.code()).add("message", v.message());
+            optional(o, "performerId", v.performerId() == null ? null : v.performerId().toString());
+            optional(o, "use", v.use());
+            optional(o, "language", v.language());
+            optional(o, "territory", v.territory());
+            optional(o, "purpose", v.purpose());
+            optional(o, "subject", v.subject());
+            list.add(o);
+        }
+        extensions.add("violations", list);
+        return this;
+    }
+
+    private static void optional(JsonObjectBuilder o, String name, String value) {
+        if (value != null) {
+            o.add(name, value);
+        }
     }
 
     public Problem header(String name, String value) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.dubgate.application.consent.UnsupportedContentException;
+import org.dubgate.application.job.ConsentBlockedException;
 import org.dubgate.application.port.ContentTooLargeException;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.NoSuchEntityException;
@@ -57,6 +58,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (t instanceof ContentTooLargeException e) {
             return Problem.http(413, "Content Too Large", e.getMessage()).with("limitBytes", e.limitBytes());
+        }
+        if (t instanceof ConsentBlockedException e) {
+            return Problem.typed(409, "consent-blocked", "Blocked by the consent gate", e.getMessage()
+                    + "; every violation is listed, fix them and resubmit")
+                    .with("checkId", e.check().checkId().toString())
+                    .violations(e.check().decision().violations());
         }
         if (t instanceof UnsupportedContentException e) {
             return Problem.http(415, "Unsupported Media Type", e.getMessage());

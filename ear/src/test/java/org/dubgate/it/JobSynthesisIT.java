@@ -1,0 +1,225 @@
+package org.dubgate.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A dubbing job on a GRID clip with an English (flite) and a Spanish (espeak-ng) target, on the real
+ * server and the real engines: blocked without consent (409 with every missing grant), accepted
+ * once granted, every SYNTHESIZE task run by the JMS workers, each line audible and as long as its text.
+ */
+@ExtendWith(ArquillianExtension.class)
+class JobSynthesisIT {
+
+    static final String EN = "WEBVTT\n\n1\n00:00.100 --> 00:01.400\n<v ANNA>Bin blue at F two now.\n\n"
+            + "2\n00:01.500 --> 00:02.900\n<v ANNA>Lay red with P nine again, please.\n";
+    static final String ES = "1\n00:00:00,100 --> 00:00:01,400\nANNA: Pon el azul en F dos ahora.\n\n"
+            + "2\n00:00:01,500 --> 00:00:02,900\nANNA: Deja el rojo con P nueve otra vez, por favor.\n";
+
+    static String title;
+    static String mediaId;
+    static String annaEn;
+    static String annaEs;
+    static String voiceEn;
+    static String voiceEs;
+    static Api agent;
+    static Api manager;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @BeforeAll
+    static void titleMediaPerformersVoices() throws Exception {
+        manager = Api.as("manager");
+        agent = Api.as("agent");
+        title = "JOB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertEquals(201, manager.post("/api/v1/titles", "{\"code\":\"" + title + "\",\"name\":\"Job test\"}").statusCode());
+        mediaId = Api.json(manager.upload(Testdata.gridClips().get(0), "video/mpeg")).getString("id");
+        assertEquals("READY", manager.awaitMediaDecided(mediaId).getString("state"));
+        String flite = engineModel("flite");
+        String espeak = engineModel("espeak-ng");
+        annaEn = Fixtures.performer(agent, "Ann English");
+        annaEs = Fixtures.performer(agent, "Ana Castellano");
+        voiceEn = voice("Ann (en)", flite, annaEn);
+        voiceEs = voice("Ana (es)", espeak, annaEs);
+    }
+
+    private static String engineModel(String engine) {
+        HttpResponse<String> r = Api.admin().post("/api/v1/models", "{\"name\":\"" + engine + "\",\"kind\":\"VOICE\","
+                + "\"engine\":\"" + engine + "\",\"licence\":\"free software (Debian main)\",\"trainingData\":\"rule-based "
+                + "or CMU ARCTIC voices\",\"trainingDataLicensed\":true,\"storesInputs\":false,\"trainsOnInputs\":false,"
+                + "\"executionSite\":\"ON_PREMISES\"}");
+        String id = Api.json(r).getString("id");
+        assertEquals(200, Api.admin().post("/api/v1/models/" + id + "/approval", "{}").statusCode());
+        return id;
+    }
+
+    private static String voice(String name, String model, String performer) {
+        HttpResponse<String> r = manager.post("/api/v1/voices", "{\"name\":\"" + name + "\",\"modelId\":\"" + model
+                + "\",\"performerId\":\"" + performer + "\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        return Api.json(r).getString("id");
+    }
+
+    static String job(String enScript, String esScript, String enVoice) {
+        return job(enScript, esScript, enVoice, voiceEs);
+    }
+
+    static String job(String enScript, String esScript, String enVoice, String esVoice) {
+        JsonArrayBuilder targets = Json.createArrayBuilder()
+                .add(target("en-US", "WEBVTT", enScript, enVoice))
+                .add(target("es-ES", "SRT", esScript, esVoice));
+        return Json.createObjectBuilder().add("title", title).add("sourceMediaId", mediaId).add("territory", "ES")
+                .add("purpose", "TEMP").add("targets", targets).build().toString();
+    }
+
+    private static JsonObject target(String language, String format, String script, String voice) {
+        return Json.createObjectBuilder().add("language", language)
+                .add("script", Json.createObjectBuilder().add("format", format).add("text", script))
+                .add("characters", Json.createArrayBuilder().add(Json.createObjectBuilder().add("character", "ANNA")
+                        .add("approach", "SYNTHETIC").add("voiceId", voice))).build();
+    }
+
+    private static HttpResponse<String> submit(String body, String key) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/api/v1/jobs"))
+                .header("Authorization", manager.authorizationHeader()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            b.header("Idempotency-Key", key);
+        }
+        return Api.anonymous().send(b);
+    }
+
+    @Test
+    void blockedWithoutConsentThenAcceptedAndEveryLineSynthesized() throws Exception {
+        HttpResponse<String> blocked = submit(job(EN, ES, voiceEn), null);
+        assertEquals(409, blocked.statusCode(), blocked.body());
+        JsonObject problem = Api.json(blocked);
+        assertEquals("urn:dubgate:problem:consent-blocked", problem.getString("type"));
+        List<JsonObject> violations = problem.getJsonArray("violations").getValuesAs(JsonObject.class);
+        assertEquals(2, violations.size(), violations.toString());
+        assertEquals(Map.of(annaEn, "en-US", annaEs, "es-ES"), Map.of(
+                violations.get(0).getString("performerId"), violations.get(0).getString("language"),
+                violations.get(1).getString("performerId"), violations.get(1).getString("language")));
+        violations.forEach(v -> assertEquals("NO_GRANT", v.getString("code")));
+        assertTrue(Api.admin().get("/api/v1/audit?subject=" + problem.getString("checkId")).body().contains("BLOCKED"),
+                "the refusal is in the ledger");
+
+        assertEquals(201, Fixtures.grant(agent, annaEn, Fixtures.evidence(agent), title, "en").statusCode());
+        assertEquals(201, Fixtures.grant(agent, annaEs, Fixtures.evidence(agent), title, "es").statusCode());
+        String key = "job-" + UUID.randomUUID();
+        HttpResponse<String> accepted = submit(job(EN, ES, voiceEn), key);
+        assertEquals(201, accepted.statusCode(), accepted.body());
+        String jobId = Api.json(accepted).getString("id");
+        HttpResponse<String> again = submit(job(EN, ES, voiceEn), key);
+        assertEquals(200, again.statusCode());
+        assertEquals(jobId, Api.json(again).getString("id"), "same Idempotency-Key, same job");
+
+        JsonObject done = awaitSynthesis(jobId);
+        assertEquals(100, done.getInt("progressPercent"), done.toString());
+        done.getJsonArray("tasks").getValuesAs(JsonObject.class).forEach(t -> assertEquals("SUCCEEDED", t.getString("state")));
+        done.getJsonArray("targets").getValuesAs(JsonObject.class).forEach(t -> assertTrue(t.getBoolean("synthesisDone")));
+
+        List<JsonObject> outputs = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs"));
+        assertEquals(4, outputs.size(), "2 cues x 2 languages, each exactly once");
+        for (JsonObject o : outputs) {
+            assertNotNull(o.getString("grantId"), "every line is traceable to its grant");
+            HttpResponse<byte[]> wav = manager.getBytes("/api/v1/jobs/" + jobId + "/outputs/" + o.getString("id") + "/audio", null);
+            assertEquals(200, wav.statusCode());
+            assertTrue(rms(wav.body()) > 300, "audible: " + o);
+            double seconds = o.getJsonNumber("durationSeconds").doubleValue();
+            assertTrue(seconds > 0.8 && seconds < 6, "a 6-to-9-word line lasts about 1.5 to 4 s: " + o);
+        }
+    }
+
+    @Test
+    void everyProblemOfASubmissionIsListed() {
+        String overlapping = "WEBVTT\n\n00:00.100 --> 00:01.400\n<v ANNA>One.\n\n00:01.000 --> 00:02.000\n<v ANNA>Two.\n\n"
+                + "00:02.000 --> 00:09.000\n<v ANNA>Past the end.\n\n00:00.500 --> 00:00.900\n<v ZED>Who?\n";
+        HttpResponse<String> r = submit(job(overlapping, ES, voiceEn, voiceEn), null);
+        assertEquals(400, r.statusCode(), r.body());
+        List<String> messages = Api.json(r).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field") + " " + e.getString("message")).toList();
+        String all = String.join("\n", messages);
+        assertEquals(List.of(
+                "targets[0].script cue 4 (line 12): unknown character ZED (not in the cast plan)",
+                "targets[0].script cue 2 (line 6): overlaps cue 1 of the same character ANNA",
+                "targets[0].script cue 3 (line 9): ends at 9.000 s, after the media's end at 3.000 s",
+                "targets[1].characters[0].voiceId voice Ann (en) (flite) does not speak es-ES"), messages);
+    }
+
+    @Test
+    void hostileAndBrokenScriptsAreRefusedPrecisely() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE tt [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<tt xmlns=\"http://www.w3.org/ns/ttml\"><body><div><p begin=\"0s\" end=\"1s\">&x;</p></div></body></tt>";
+        String body = Json.createObjectBuilder().add("title", title).add("sourceMediaId", mediaId).add("territory", "ES")
+                .add("purpose", "TEMP").add("targets", Json.createArrayBuilder()
+                        .add(target("en-US", "TTML", xxe, voiceEn))
+                        .add(target("es-ES", "SRT", "1\n00:00:01.000 -> 00:00:02,000\nANNA: Hola\n", voiceEs))
+                        .add(target("fr", "WEBVTT", "00:01.000 --> 00:02.000\nBonjour\n", voiceEs))).build().toString();
+        HttpResponse<String> r = submit(body, null);
+        assertEquals(400, r.statusCode(), r.body());
+        String all = r.body();
+        assertTrue(all.contains("DOCTYPE declarations are not allowed"), all);
+        assertTrue(all.contains("line 2: malformed timing '00:00:01.000 -> 00:00:02,000'"), all);
+        assertTrue(all.contains("line 1: a WebVTT file must start with the line 'WEBVTT'"), all);
+        assertFalse(all.contains("root:"), "no file content leaks");
+    }
+
+    private static JsonObject awaitSynthesis(String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonObject job = null;
+        while (System.nanoTime() < deadline) {
+            job = Api.json(manager.get("/api/v1/jobs/" + jobId));
+            boolean allDone = job.getJsonArray("targets").getValuesAs(JsonObject.class).stream()
+                    .allMatch(t -> t.getBoolean("synthesisDone"));
+            if (allDone || job.getString("state").equals("FAILED") || job.getString("state").equals("BLOCKED")) {
+                return job;
+            }
+            Thread.sleep(250);
+        }
+        return fail("synthesis not done after 120 s: " + job);
+    }
+
+    static double rms(byte[] wav) {
+        ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+        int pos = 12;
+        while (pos + 8 <= wav.length) {
+            String id = new String(wav, pos, 4);
+            int size = b.getInt(pos + 4);
+            if (id.equals("data")) {
+                int end = size <= 0 || pos + 8 + size > wav.length ? wav.length : pos + 8 + size;
+                double sum = 0;
+                int n = 0;
+                for (int i = pos + 8; i + 1 < end; i += 2) {
+                    double s = b.getShort(i);
+                    sum += s * s;
+                    n++;
+                }
+                return n == 0 ? 0 : Math.sqrt(sum / n);
+            }
+            pos += 8 + size + (size & 1);
+        }
+        return 0;
+    }
+}

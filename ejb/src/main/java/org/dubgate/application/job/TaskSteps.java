@@ -1,0 +1,146 @@
+package org.dubgate.application.job;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import org.dubgate.application.audit.AuditLedger;
+import org.dubgate.domain.audit.AuditRecord;
+import org.dubgate.domain.consent.LanguageTag;
+import org.dubgate.domain.consent.Territory;
+import org.dubgate.domain.consent.TitleCode;
+import org.dubgate.domain.gate.JobPlan;
+import org.dubgate.domain.job.CueOutput;
+import org.dubgate.domain.job.DubbingJob;
+import org.dubgate.domain.job.JobCue;
+import org.dubgate.domain.job.JobRepository;
+import org.dubgate.domain.job.JobTarget;
+import org.dubgate.domain.job.JobTask;
+import org.dubgate.domain.job.TaskKind;
+import org.dubgate.domain.model.AiModel;
+import org.dubgate.domain.model.AiModelRepository;
+import org.dubgate.domain.shared.NoSuchEntityException;
+import org.dubgate.domain.voice.Voice;
+import org.dubgate.domain.voice.VoiceRepository;
+import org.dubgate.media.voice.VoiceSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The short transactions around a synthesis run; the run itself (minutes of engine work) happens
+ * in {@link SynthesisWorker} with no transaction open.
+ */
+@Stateless
+public class TaskSteps {
+
+    private static final Logger LOG = Logger.getLogger(TaskSteps.class.getName());
+
+    @Inject
+    JobRepository jobs;
+    @Inject
+    VoiceRepository voices;
+    @Inject
+    AiModelRepository models;
+    @Inject
+    AuditLedger ledger;
+    @Inject
+    Clock clock;
+    @Inject
+    @ConfigProperty(name = "dubgate.tasks.lease-seconds", defaultValue = "600")
+    long leaseSeconds;
+
+    /** Starts the task, or returns empty when there is nothing to do (ended, or its job no longer accepts work). */
+    public Optional<SynthesisWork> start(UUID taskId) {
+        JobTask task = task(taskId);
+        DubbingJob job = jobs.find(task.jobId()).orElseThrow(() -> new NoSuchEntityException("job", task.jobId()));
+        Instant now = clock.instant();
+        if (!job.accepting()) {
+            task.cancel(now);
+            return Optional.empty();
+        }
+        if (!task.begin(now, Duration.ofSeconds(leaseSeconds))) {
+            return Optional.empty();
+        }
+        job.running(now);
+        JobTarget target = job.target(task.language()).orElseThrow();
+        Voice voice = voices.find(task.voiceId().orElseThrow()).orElseThrow(() -> new NoSuchEntityException("voice", task.voiceId()));
+        AiModel model = models.find(voice.modelId()).orElseThrow(() -> new NoSuchEntityException("model", voice.modelId()));
+        Map<String, JobCue> cues = target.cues().stream().collect(Collectors.toMap(JobCue::cueId, Function.identity()));
+        List<SynthesisWork.Line> lines = task.cueIds().stream().map(cues::get)
+                .map(c -> new SynthesisWork.Line(c.cueId(), c.text())).toList();
+        Set<String> done = jobs.outputsOf(taskId).stream().map(CueOutput::cueId).collect(Collectors.toSet());
+        JobPlan plan = new JobPlan(new TitleCode(job.titleCode()), new Territory(job.territory()), job.purpose(), now,
+                Optional.of(job.id()), List.of(new JobPlan.Target(LanguageTag.parse(task.language()).orElseThrow(),
+                List.of(new JobPlan.Character(task.character().orElseThrow(), JobPlan.Approach.SYNTHETIC,
+                        voice.performerId(), Optional.of(voice.modelId()), Optional.empty())))));
+        return Optional.of(new SynthesisWork(taskId, job.id(), task.language(), plan, model.id(), model.engine(),
+                model.artifactLocation(), model.artifactSha256(),
+                new VoiceSettings(voice.engineVoice(), voice.pitchPercent(), voice.ratePercent()), lines, done));
+    }
+
+    /** Keeps one line's audio; a second delivery of the same line is ignored (one output per task and cue). */
+    public void recordOutput(SynthesisWork work, String cueId, String sha256, Duration length, Optional<UUID> grantId) {
+        if (jobs.outputsOf(work.taskId()).stream().anyMatch(o -> o.cueId().equals(cueId))) {
+            return;
+        }
+        jobs.addOutput(new CueOutput(work.taskId(), work.jobId(), cueId, sha256, length, work.modelId(),
+                work.artifactSha256(), grantId.orElse(null), clock.instant()));
+    }
+
+    /**
+     * Ends the task SUCCEEDED and, if it was its language's last synthesis task, marks the language
+     * done. The language's row is locked first, so when two workers finish at the same moment the
+     * second waits, sees the first's task ended, and exactly one of them does the fan-in.
+     */
+    public void complete(UUID taskId) {
+        JobTask task = task(taskId);
+        jobs.lockTarget(task.jobId(), task.language());
+        task.succeed(clock.instant());
+        if (jobs.unfinishedTasks(task.jobId(), TaskKind.SYNTHESIZE, task.language()) == 0
+                && jobs.markSynthesisDone(task.jobId(), task.language())) {
+            LOG.info(() -> "job " + task.jobId() + ": synthesis of " + task.language() + " is complete");
+        }
+    }
+
+    /** The gate or the model hash refused the work (R9): the task and its job are BLOCKED, outputs quarantined. */
+    public void block(UUID taskId, String reason, String by) {
+        JobTask task = task(taskId);
+        Instant now = clock.instant();
+        task.block(reason, now);
+        jobs.outputsOf(taskId).forEach(CueOutput::quarantine);
+        jobs.find(task.jobId()).ifPresent(j -> j.block("task " + taskId + ": " + reason, now));
+        ledger.append(new AuditRecord(by, "TASK_BLOCKED", "task", taskId.toString(), Optional.empty(), Optional.empty(),
+                "BLOCKED", Json.createObjectBuilder().add("jobId", task.jobId().toString())
+                .add("language", task.language()).add("reason", reason).build().toString()));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordAttemptFailure(UUID taskId, String error) {
+        task(taskId).recordAttemptFailure(error, clock.instant());
+    }
+
+    /** Retries are exhausted: the task is FAILED, and its job with it. */
+    public void failAfterRetries(UUID taskId, Optional<String> why) {
+        JobTask task = task(taskId);
+        Instant now = clock.instant();
+        task.failAfterRetries(why, now);
+        jobs.find(task.jobId()).ifPresent(j -> j.fail("task " + taskId + " failed after " + task.attempts()
+                + " attempt(s): " + task.lastError().orElse("no error recorded"), now));
+    }
+
+    private JobTask task(UUID id) {
+        return jobs.findTask(id).orElseThrow(() -> new NoSuchEntityException("task", id));
+    }
+}

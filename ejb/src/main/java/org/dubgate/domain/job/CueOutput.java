@@ -1,0 +1,118 @@
+package org.dubgate.domain.job;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A synthesized line: the audio in content storage and what made it — the model with the artifact
+ * hash it ran with, and the consent grant that covered it. One per (task, cue): a repeated run of
+ * the task finds it and does not make another.
+ */
+@Entity
+@Table(name = "cue_output")
+public class CueOutput {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "task_id", nullable = false)
+    private UUID taskId;
+
+    @Column(name = "job_id", nullable = false)
+    private UUID jobId;
+
+    @Column(name = "cue_id", nullable = false, length = 100)
+    private String cueId;
+
+    @Column(name = "content_sha256", nullable = false, length = 64)
+    private String contentSha256;
+
+    @Column(name = "duration_micros", nullable = false)
+    private long durationMicros;
+
+    @Column(name = "model_id", nullable = false)
+    private UUID modelId;
+
+    @Column(name = "model_sha256", nullable = false, length = 64)
+    private String modelSha256;
+
+    @Column(name = "grant_id")
+    private UUID grantId;
+
+    @Column(nullable = false)
+    private boolean quarantined;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected CueOutput() {
+        // for JPA
+    }
+
+    public CueOutput(UUID taskId, UUID jobId, String cueId, String contentSha256, Duration length, UUID modelId,
+                     String modelSha256, UUID grantId, Instant now) {
+        this.id = UUID.randomUUID();
+        this.taskId = taskId;
+        this.jobId = jobId;
+        this.cueId = cueId;
+        this.contentSha256 = contentSha256;
+        this.durationMicros = length.toNanos() / 1000;
+        this.modelId = modelId;
+        this.modelSha256 = modelSha256;
+        this.grantId = grantId;
+        this.createdAt = now;
+    }
+
+    /** Made under a grant since revoked: kept for the record, never used further. */
+    public void quarantine() {
+        quarantined = true;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID jobId() {
+        return jobId;
+    }
+
+    public UUID taskId() {
+        return taskId;
+    }
+
+    public String cueId() {
+        return cueId;
+    }
+
+    public String contentSha256() {
+        return contentSha256;
+    }
+
+    public Duration length() {
+        return Duration.of(durationMicros, ChronoUnit.MICROS);
+    }
+
+    public UUID modelId() {
+        return modelId;
+    }
+
+    public String modelSha256() {
+        return modelSha256;
+    }
+
+    public Optional<UUID> grantId() {
+        return Optional.ofNullable(grantId);
+    }
+
+    public boolean quarantined() {
+        return quarantined;
+    }
+}

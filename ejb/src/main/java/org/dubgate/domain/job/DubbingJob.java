@@ -1,0 +1,214 @@
+package org.dubgate.domain.job;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.dubgate.domain.consent.Purpose;
+import org.dubgate.domain.shared.RuleViolationException;
+import org.dubgate.domain.shared.Text;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A dubbing job: what to dub, into which languages, for which territory and purpose, and how far it got. */
+@Entity
+@Table(name = "dubbing_job")
+public class DubbingJob {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "title_code", nullable = false, length = 100)
+    private String titleCode;
+
+    @Column(name = "source_media_id", nullable = false)
+    private UUID sourceMediaId;
+
+    @Column(name = "mne_media_id")
+    private UUID mneMediaId;
+
+    @Column(name = "dialogue_media_id")
+    private UUID dialogueMediaId;
+
+    @Column(nullable = false, length = 16)
+    private String territory;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private Purpose purpose;
+
+    @Column(nullable = false)
+    private int priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private JobState state;
+
+    @Column(name = "state_reason", length = 2000)
+    private String stateReason;
+
+    @Column(name = "gate_check_id", nullable = false)
+    private UUID gateCheckId;
+
+    @Column(name = "idempotency_key", length = 200)
+    private String idempotencyKey;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    @JoinColumn(name = "job_id", nullable = false)
+    private List<JobTarget> targets = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected DubbingJob() {
+        // for JPA
+    }
+
+    /** What a manager asked for, already validated and cleared by the consent gate. */
+    public record Order(UUID id, String titleCode, UUID sourceMediaId, UUID mneMediaId, UUID dialogueMediaId,
+                        String territory, Purpose purpose, int priority, List<JobTarget> targets) {
+    }
+
+    /** A job the gate allowed: it is queued at once, with the check that cleared it. */
+    public static DubbingJob queued(Order order, UUID gateCheckId, Optional<String> idempotencyKey, String by, Instant now) {
+        DubbingJob j = new DubbingJob();
+        j.id = order.id();
+        j.titleCode = order.titleCode();
+        j.sourceMediaId = order.sourceMediaId();
+        j.mneMediaId = order.mneMediaId();
+        j.dialogueMediaId = order.dialogueMediaId();
+        j.territory = order.territory();
+        j.purpose = order.purpose();
+        j.priority = order.priority();
+        j.targets.addAll(order.targets());
+        j.state = JobState.QUEUED;
+        j.gateCheckId = gateCheckId;
+        j.idempotencyKey = idempotencyKey.orElse(null);
+        j.createdBy = by;
+        j.createdAt = now;
+        j.updatedAt = now;
+        return j;
+    }
+
+    /** The first task started. */
+    public void running(Instant now) {
+        if (state == JobState.QUEUED) {
+            state = JobState.RUNNING;
+            updatedAt = now;
+        }
+    }
+
+    /** Consent or a model no longer clears the work (R9): nothing more runs until resubmitted. */
+    public void block(String reason, Instant now) {
+        if (!state.isTerminal()) {
+            state = JobState.BLOCKED;
+            stateReason = Text.clip(reason, 2000);
+            updatedAt = now;
+        }
+    }
+
+    public void fail(String reason, Instant now) {
+        if (!state.isTerminal()) {
+            state = JobState.FAILED;
+            stateReason = Text.clip(reason, 2000);
+            updatedAt = now;
+        }
+    }
+
+    public void cancel(Instant now) {
+        if (state.isTerminal()) {
+            throw new RuleViolationException("job " + id + " is already " + state);
+        }
+        state = JobState.CANCELLED;
+        updatedAt = now;
+    }
+
+    /** Whether tasks of this job may still start. */
+    public boolean accepting() {
+        return state == JobState.QUEUED || state == JobState.RUNNING;
+    }
+
+    public Optional<JobTarget> target(String language) {
+        return targets.stream().filter(t -> t.language().equals(language)).findFirst();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String titleCode() {
+        return titleCode;
+    }
+
+    public UUID sourceMediaId() {
+        return sourceMediaId;
+    }
+
+    public Optional<UUID> mneMediaId() {
+        return Optional.ofNullable(mneMediaId);
+    }
+
+    public Optional<UUID> dialogueMediaId() {
+        return Optional.ofNullable(dialogueMediaId);
+    }
+
+    public String territory() {
+        return territory;
+    }
+
+    public Purpose purpose() {
+        return purpose;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public JobState state() {
+        return state;
+    }
+
+    public Optional<String> stateReason() {
+        return Optional.ofNullable(stateReason);
+    }
+
+    public UUID gateCheckId() {
+        return gateCheckId;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public List<JobTarget> targets() {
+        return List.copyOf(targets);
+    }
+}

@@ -1,0 +1,39 @@
+package org.dubgate.domain.job;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+public interface JobRepository {
+
+    Optional<DubbingJob> find(UUID id);
+
+    /** The job a user already submitted under this Idempotency-Key, if any. */
+    Optional<DubbingJob> findByIdempotencyKey(String createdBy, String key);
+
+    void add(DubbingJob job);
+
+    Optional<JobTask> findTask(UUID id);
+
+    List<JobTask> tasksOf(UUID jobId);
+
+    void addTask(JobTask task);
+
+    /** Locks one language of a job until the transaction ends (serializes its fan-in). */
+    void lockTarget(UUID jobId, String language);
+
+    /** Tasks of a kind for one language of a job that have not ended yet. */
+    long unfinishedTasks(UUID jobId, TaskKind kind, String language);
+
+    /**
+     * Marks a language's synthesis done if it was not: true for exactly one caller, however many
+     * workers finish at the same moment (a conditional update, decided by the database).
+     */
+    boolean markSynthesisDone(UUID jobId, String language);
+
+    List<CueOutput> outputsOf(UUID taskId);
+
+    List<CueOutput> outputsOfJob(UUID jobId);
+
+    void addOutput(CueOutput output);
+}

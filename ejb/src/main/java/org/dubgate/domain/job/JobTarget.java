@@ -1,0 +1,85 @@
+package org.dubgate.domain.job;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import org.dubgate.media.script.Cue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One target language of a job: its script's cues and its cast plan. */
+@Entity
+@Table(name = "job_target")
+public class JobTarget {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 35)
+    private String language;
+
+    @Column(name = "script_format", nullable = false, length = 16)
+    private String scriptFormat;
+
+    /** Set once, by the fan-in, when the language's last synthesis task has ended. */
+    @Column(name = "synthesis_done", nullable = false)
+    private boolean synthesisDone;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    @JoinColumn(name = "target_id", nullable = false)
+    @OrderBy("startMicros")
+    private List<JobCue> cues = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    @JoinColumn(name = "target_id", nullable = false)
+    private List<CastLine> cast = new ArrayList<>();
+
+    protected JobTarget() {
+        // for JPA
+    }
+
+    public JobTarget(String language, String scriptFormat, List<Cue> cues, List<CastLine> cast) {
+        this.id = UUID.randomUUID();
+        this.language = language;
+        this.scriptFormat = scriptFormat;
+        cues.forEach(c -> this.cues.add(new JobCue(c, c.character().orElseThrow())));
+        this.cast.addAll(cast);
+    }
+
+    public Optional<CastLine> castOf(String character) {
+        return cast.stream().filter(c -> c.character().equals(character)).findFirst();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public String scriptFormat() {
+        return scriptFormat;
+    }
+
+    public boolean synthesisDone() {
+        return synthesisDone;
+    }
+
+    public List<JobCue> cues() {
+        return List.copyOf(cues);
+    }
+
+    public List<CastLine> cast() {
+        return List.copyOf(cast);
+    }
+}

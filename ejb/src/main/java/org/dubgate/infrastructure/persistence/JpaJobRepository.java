@@ -1,0 +1,99 @@
+package org.dubgate.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.dubgate.domain.job.CueOutput;
+import org.dubgate.domain.job.DubbingJob;
+import org.dubgate.domain.job.JobRepository;
+import org.dubgate.domain.job.JobTarget;
+import org.dubgate.domain.job.JobTask;
+import org.dubgate.domain.job.TaskKind;
+import org.dubgate.domain.job.TaskState;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class JpaJobRepository implements JobRepository {
+
+    private static final List<TaskState> ENDED = List.of(TaskState.SUCCEEDED, TaskState.FAILED, TaskState.BLOCKED,
+            TaskState.CANCELLED);
+
+    @PersistenceContext(unitName = "dubgate")
+    EntityManager em;
+
+    @Override
+    public Optional<DubbingJob> find(UUID id) {
+        return Optional.ofNullable(em.find(DubbingJob.class, id));
+    }
+
+    @Override
+    public Optional<DubbingJob> findByIdempotencyKey(String createdBy, String key) {
+        return em.createQuery("select j from DubbingJob j where j.createdBy = :by and j.idempotencyKey = :key",
+                DubbingJob.class).setParameter("by", createdBy).setParameter("key", key).getResultStream().findFirst();
+    }
+
+    @Override
+    public void add(DubbingJob job) {
+        em.persist(job);
+    }
+
+    @Override
+    public Optional<JobTask> findTask(UUID id) {
+        return Optional.ofNullable(em.find(JobTask.class, id));
+    }
+
+    @Override
+    public List<JobTask> tasksOf(UUID jobId) {
+        return em.createQuery("select t from JobTask t where t.jobId = :job order by t.language, t.character, t.id",
+                JobTask.class).setParameter("job", jobId).getResultList();
+    }
+
+    @Override
+    public void addTask(JobTask task) {
+        em.persist(task);
+    }
+
+    @Override
+    public void lockTarget(UUID jobId, String language) {
+        em.createQuery("select t from JobTarget t where t.id = (select x.id from DubbingJob j join j.targets x "
+                        + "where j.id = :job and x.language = :language)", JobTarget.class)
+                .setParameter("job", jobId).setParameter("language", language)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    @Override
+    public long unfinishedTasks(UUID jobId, TaskKind kind, String language) {
+        return em.createQuery("select count(t) from JobTask t where t.jobId = :job and t.kind = :kind "
+                        + "and t.language = :language and t.state not in :ended", Long.class)
+                .setParameter("job", jobId).setParameter("kind", kind).setParameter("language", language)
+                .setParameter("ended", ENDED).getSingleResult();
+    }
+
+    @Override
+    public boolean markSynthesisDone(UUID jobId, String language) {
+        return em.createNativeQuery("update job_target set synthesis_done = true "
+                        + "where job_id = ? and language = ? and synthesis_done = false")
+                .setParameter(1, jobId).setParameter(2, language).executeUpdate() == 1;
+    }
+
+    @Override
+    public List<CueOutput> outputsOf(UUID taskId) {
+        return em.createQuery("select o from CueOutput o where o.taskId = :task", CueOutput.class)
+                .setParameter("task", taskId).getResultList();
+    }
+
+    @Override
+    public List<CueOutput> outputsOfJob(UUID jobId) {
+        return em.createQuery("select o from CueOutput o where o.jobId = :job", CueOutput.class)
+                .setParameter("job", jobId).getResultList();
+    }
+
+    @Override
+    public void addOutput(CueOutput output) {
+        em.persist(output);
+    }
+}

@@ -1,0 +1,87 @@
+package org.dubgate.web.job;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.dubgate.application.job.JobRequest;
+import org.dubgate.application.job.JobService;
+import org.dubgate.domain.identity.Role;
+import org.dubgate.domain.shared.InvalidInputException;
+import org.dubgate.web.FileResponses;
+import org.dubgate.web.RequestBodies;
+import org.dubgate.web.security.CallerPrincipal;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Path("/jobs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "jobs")
+public class JobResource {
+
+    @Inject
+    JobService jobs;
+    @Context
+    SecurityContext security;
+    @Context
+    UriInfo uri;
+
+    @POST
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "Submit a dubbing job: 400 lists every problem, 409 every consent violation (nothing queued); "
+            + "a repeated Idempotency-Key returns the job it created")
+    public Response submit(JobRequest body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw InvalidInputException.of("Idempotency-Key", "1 to 200 characters");
+        }
+        JobService.Submission s = jobs.submit(CallerPrincipal.of(security), RequestBodies.required(body),
+                Optional.ofNullable(idempotencyKey));
+        return Response.status(s.created() ? Response.Status.CREATED : Response.Status.OK)
+                .location(uri.getAbsolutePathBuilder().path(s.job().id().toString()).build())
+                .entity(JobResponse.of(s.job(), jobs.tasks(s.job().id()))).build();
+    }
+
+    @GET
+    @Path("/{id}/outputs")
+    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Every synthesized line with its model, artifact hash and covering consent grant")
+    public List<OutputResponse> outputs(@PathParam("id") UUID id) {
+        return jobs.outputs(id).stream().map(OutputResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/outputs/{outputId}/audio")
+    @Produces("audio/wav")
+    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "A synthesized line's audio (WAV); quarantined output is refused")
+    public Response audio(@PathParam("id") UUID id, @PathParam("outputId") UUID outputId,
+                          @HeaderParam("Range") String range) throws java.io.IOException {
+        java.nio.file.Path file = jobs.outputAudio(id, outputId);
+        return FileResponses.download(file, "audio/wav", outputId + ".wav", file.getFileName().toString(), range);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "A job's state, progress and every task")
+    public JobResponse get(@PathParam("id") UUID id) {
+        return JobResponse.of(jobs.get(id), jobs.tasks(id));
+    }
+}
