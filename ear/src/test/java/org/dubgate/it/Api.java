@@ -147,6 +147,14 @@ public final class Api {
         return fail("media " + id + " still PENDING after 90 s");
     }
 
+    public <T> HttpResponse<T> send(HttpRequest.Builder builder, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return HTTP.send(builder.build(), handler);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder builder) {
         try {
             return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());

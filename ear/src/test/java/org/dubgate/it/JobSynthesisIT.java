@@ -135,6 +135,15 @@ class JobSynthesisIT {
         assertEquals(200, again.statusCode());
         assertEquals(jobId, Api.json(again).getString("id"), "same Idempotency-Key, same job");
 
+        List<String> events = Api.anonymous().send(HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/api/v1/jobs/"
+                        + jobId + "/events")).header("Authorization", manager.authorizationHeader())
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(120)), HttpResponse.BodyHandlers.ofLines())
+                .body().filter(l -> l.startsWith("event:") || l.startsWith("data:")).toList();
+        assertEquals("event: end", events.get(events.size() - 2).replace("event:", "event: ").replace("  ", " "),
+                events.toString());
+        assertTrue(events.stream().filter(l -> l.startsWith("event")).count() >= 2, "progress, then end: " + events);
+        assertTrue(events.stream().anyMatch(l -> l.contains("\"progressPercent\":100")), events.toString());
+
         JsonObject done = awaitSynthesis(jobId);
         assertEquals(100, done.getInt("progressPercent"), done.toString());
         done.getJsonArray("tasks").getValuesAs(JsonObject.class).forEach(t -> assertEquals("SUCCEEDED", t.getString("state")));
@@ -184,6 +193,89 @@ class JobSynthesisIT {
         assertTrue(all.contains("line 2: malformed timing '00:00:01.000 -> 00:00:02,000'"), all);
         assertTrue(all.contains("line 1: a WebVTT file must start with the line 'WEBVTT'"), all);
         assertFalse(all.contains("root:"), "no file content leaks");
+    }
+
+    /** A script of {@code n} short lines of ANNA packed into the 3-second clip, for jobs that take a while. */
+    static String manyLines(int n) {
+        StringBuilder vtt = new StringBuilder("WEBVTT\n\n");
+        for (int i = 0; i < n; i++) {
+            long start = 10 + i * 45L;
+            vtt.append(ts(start)).append(" --> ").append(ts(start + 40)).append("\n<v ANNA>Line ").append(i)
+                    .append(".\n\n");
+        }
+        return vtt.toString();
+    }
+
+    private static String ts(long millis) {
+        return String.format("00:%02d.%03d", millis / 1000, millis % 1000);
+    }
+
+    /** A performer with a voice on flite and a grant for the title in English, for tests that revoke it. */
+    private static String[] freshVoice() {
+        String performer = Fixtures.performer(agent, "Temp " + UUID.randomUUID().toString().substring(0, 6));
+        String grant = Api.json(Fixtures.grant(agent, performer, Fixtures.evidence(agent), title, "en", "es")).getString("id");
+        String flite = Api.json(manager.get("/api/v1/voices/" + voiceEn)).getString("modelId");
+        String espeak = Api.json(manager.get("/api/v1/voices/" + voiceEs)).getString("modelId");
+        return new String[]{performer, grant, voice("fresh en", flite, performer), voice("fresh es", espeak, performer)};
+    }
+
+    private static JsonObject awaitNoOpenTask(String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonObject job = null;
+        while (System.nanoTime() < deadline) {
+            job = Api.json(manager.get("/api/v1/jobs/" + jobId));
+            boolean open = job.getJsonArray("tasks").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(t -> t.getString("state").equals("PENDING") || t.getString("state").equals("RUNNING"));
+            if (!open) {
+                return job;
+            }
+            Thread.sleep(200);
+        }
+        return fail("tasks still open after 120 s: " + job);
+    }
+
+    @Test
+    void revocationMidJobBlocksTheWorkAndQuarantinesWhatWasMade() throws Exception {
+        String[] fresh = freshVoice();
+        HttpResponse<String> accepted = submit(job(manyLines(60), ES, fresh[2], fresh[3]), null);
+        assertEquals(201, accepted.statusCode(), accepted.body());
+        String jobId = Api.json(accepted).getString("id");
+        assertEquals(200, agent.post("/api/v1/grants/" + fresh[1] + "/revocation",
+                "{\"reason\":\"the performer withdrew consent mid-production\"}").statusCode());
+
+        JsonObject job = awaitNoOpenTask(jobId);
+        assertEquals("BLOCKED", job.getString("state"), job.toString());
+        assertTrue(job.getString("reason").contains(fresh[1]), job.toString());
+        List<JsonObject> tasks = job.getJsonArray("tasks").getValuesAs(JsonObject.class);
+        assertTrue(tasks.stream().anyMatch(t -> t.getString("state").equals("BLOCKED")), tasks.toString());
+        List<JsonObject> outputs = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs"));
+        outputs.forEach(o -> assertTrue(o.getBoolean("quarantined"), "made under the revoked grant: " + o));
+        if (!outputs.isEmpty()) {
+            assertEquals(409, manager.getBytes("/api/v1/jobs/" + jobId + "/outputs/" + outputs.get(0).getString("id")
+                    + "/audio", null).statusCode(), "quarantined audio is never served");
+        }
+        Thread.sleep(1500);
+        assertEquals(outputs.size(), Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs")).size(),
+                "nothing more is made after the revocation settles");
+    }
+
+    @Test
+    void cancelStopsTheJobAndKeepsWhatWasDone() throws Exception {
+        String[] fresh = freshVoice();
+        HttpResponse<String> accepted = submit(job(manyLines(60), ES, fresh[2], fresh[3]), null);
+        assertEquals(201, accepted.statusCode(), accepted.body());
+        String jobId = Api.json(accepted).getString("id");
+        HttpResponse<String> cancelled = manager.post("/api/v1/jobs/" + jobId + "/cancel", null);
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals("CANCELLED", Api.json(cancelled).getString("state"));
+        JsonObject job = awaitNoOpenTask(jobId);
+        assertEquals("CANCELLED", job.getString("state"));
+        assertTrue(job.getJsonArray("tasks").getValuesAs(JsonObject.class).stream()
+                .anyMatch(t -> t.getString("state").equals("CANCELLED")), job.toString());
+        int kept = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs")).size();
+        Thread.sleep(1500);
+        assertEquals(kept, Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs")).size(), "no work after cancel");
+        assertEquals(409, manager.post("/api/v1/jobs/" + jobId + "/cancel", null).statusCode(), "cancelled once");
     }
 
     private static JsonObject awaitSynthesis(String jobId) throws InterruptedException {

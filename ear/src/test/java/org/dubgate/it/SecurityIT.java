@@ -75,6 +75,8 @@ class SecurityIT {
             new Endpoint("POST", "/api/v1/jobs", "application/json", "{}", Set.of("manager")),
             new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH, null, null, Set.of("manager", "qa", "admin")),
             new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH + "/outputs", null, null, Set.of("manager", "qa", "admin")),
+            new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH + "/events", null, null, Set.of("manager", "qa", "admin")),
+            new Endpoint("POST", "/api/v1/jobs/" + NO_SUCH + "/cancel", null, null, Set.of("manager")),
             new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH + "/outputs/" + NO_SUCH + "/audio", null, null,
                     Set.of("manager", "qa", "admin")));
 

@@ -1,6 +1,7 @@
 package org.dubgate.application.consent;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -13,6 +14,7 @@ import org.dubgate.domain.audit.AuditRecord;
 import org.dubgate.domain.consent.ConsentGrant;
 import org.dubgate.domain.consent.ConsentGrantRepository;
 import org.dubgate.domain.consent.EvidenceDocument;
+import org.dubgate.domain.consent.GrantRevoked;
 import org.dubgate.domain.performer.Performer;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.NoSuchEntityException;
@@ -41,6 +43,8 @@ public class ConsentService {
     AuditLedger ledger;
     @Inject
     Clock clock;
+    @Inject
+    Event<GrantRevoked> revoked;
 
     public EvidenceDocument registerEvidence(Caller agent, String originalName, EvidenceDocument.Kind kind,
                                              StoredContent content) {
@@ -89,9 +93,11 @@ public class ConsentService {
         return grant;
     }
 
+    /** Revokes at once; observers of {@link GrantRevoked} block the work that needed it, in this transaction. */
     public ConsentGrant revoke(Caller caller, UUID grantId, String reason) {
         ConsentGrant grant = get(caller, grantId);
         grant.revoke(caller.username(), reason, clock.instant());
+        revoked.fire(new GrantRevoked(grant.id(), grant.performerId(), caller.username()));
         ledger.append(new AuditRecord(caller.username(), "GRANT_REVOKED", "consent-grant", grant.id().toString(),
                 Optional.of(grant.performerId()), Optional.of(grant.agency()), "REVOKED",
                 Json.createObjectBuilder().add("reason", grant.revocationReason().orElse("")).build().toString()));

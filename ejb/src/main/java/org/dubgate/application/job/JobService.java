@@ -132,6 +132,15 @@ public class JobService {
         return job;
     }
 
+    /** Stops dispatch and running work (between two lines); what was made is kept. */
+    public DubbingJob cancel(Caller manager, UUID id) {
+        DubbingJob job = jobs.lockJob(id).orElseThrow(() -> new NoSuchEntityException("job", id));
+        Instant now = clock.instant();
+        job.cancel(now);
+        jobs.openTasksOf(id).forEach(t -> t.cancel(now));
+        return job;
+    }
+
     public List<JobTask> tasks(UUID jobId) {
         return jobs.tasksOf(get(jobId).id());
     }

@@ -67,6 +67,9 @@ public class SynthesisWorker {
             VoiceEngine engine = VoiceEngines.named(work.engine()).orElseThrow(() -> new IllegalStateException(
                     "engine " + work.engine() + " is not installed on this node"));
             for (SynthesisWork.Line line : work.lines()) {
+                if (!steps.stillRunning(taskId)) {
+                    return; // cancelled or blocked meanwhile: keep what was made, stop here
+                }
                 if (!work.done().contains(line.cueId())) {
                     speak(work, engine, line, grant);
                 }

@@ -64,7 +64,9 @@ public class TaskSteps {
     /** Starts the task, or returns empty when there is nothing to do (ended, or its job no longer accepts work). */
     public Optional<SynthesisWork> start(UUID taskId) {
         JobTask task = task(taskId);
-        DubbingJob job = jobs.find(task.jobId()).orElseThrow(() -> new NoSuchEntityException("job", task.jobId()));
+        // the job row is locked for this short transaction: workers starting tasks of one job at once,
+        // a cancel and a revocation queue up on it instead of failing each other's optimistic checks
+        DubbingJob job = jobs.lockJob(task.jobId()).orElseThrow(() -> new NoSuchEntityException("job", task.jobId()));
         Instant now = clock.instant();
         if (!job.accepting()) {
             task.cancel(now);
@@ -81,22 +83,41 @@ public class TaskSteps {
         List<SynthesisWork.Line> lines = task.cueIds().stream().map(cues::get)
                 .map(c -> new SynthesisWork.Line(c.cueId(), c.text())).toList();
         Set<String> done = jobs.outputsOf(taskId).stream().map(CueOutput::cueId).collect(Collectors.toSet());
-        JobPlan plan = new JobPlan(new TitleCode(job.titleCode()), new Territory(job.territory()), job.purpose(), now,
-                Optional.of(job.id()), List.of(new JobPlan.Target(LanguageTag.parse(task.language()).orElseThrow(),
-                List.of(new JobPlan.Character(task.character().orElseThrow(), JobPlan.Approach.SYNTHETIC,
-                        voice.performerId(), Optional.of(voice.modelId()), Optional.empty())))));
+        JobPlan plan = planOf(job, task, voice, now);
         return Optional.of(new SynthesisWork(taskId, job.id(), task.language(), plan, model.id(), model.engine(),
                 model.artifactLocation(), model.artifactSha256(),
                 new VoiceSettings(voice.engineVoice(), voice.pitchPercent(), voice.ratePercent()), lines, done));
     }
 
-    /** Keeps one line's audio; a second delivery of the same line is ignored (one output per task and cue). */
+    /** The single use a synthesis task needs cleared: its character's voice, in its language, for its job. */
+    static JobPlan planOf(DubbingJob job, JobTask task, Voice voice, Instant at) {
+        return new JobPlan(new TitleCode(job.titleCode()), new Territory(job.territory()), job.purpose(), at,
+                Optional.of(job.id()), List.of(new JobPlan.Target(LanguageTag.parse(task.language()).orElseThrow(),
+                List.of(new JobPlan.Character(task.character().orElseThrow(), JobPlan.Approach.SYNTHETIC,
+                        voice.performerId(), Optional.of(voice.modelId()), Optional.empty())))));
+    }
+
+    /** Whether the task is still running (a cancel or a revocation ends it between two lines). */
+    public boolean stillRunning(UUID taskId) {
+        return task(taskId).state() == org.dubgate.domain.job.TaskState.RUNNING;
+    }
+
+    /**
+     * Keeps one line's audio; a second delivery of the same line is ignored (one output per task and
+     * cue). The task row is locked first: if a revocation or a cancel ended the task while the engine
+     * ran, this waits for it to commit and keeps the line quarantined, never usable.
+     */
     public void recordOutput(SynthesisWork work, String cueId, String sha256, Duration length, Optional<UUID> grantId) {
+        JobTask task = jobs.lockTask(work.taskId()).orElseThrow(() -> new NoSuchEntityException("task", work.taskId()));
         if (jobs.outputsOf(work.taskId()).stream().anyMatch(o -> o.cueId().equals(cueId))) {
             return;
         }
-        jobs.addOutput(new CueOutput(work.taskId(), work.jobId(), cueId, sha256, length, work.modelId(),
-                work.artifactSha256(), grantId.orElse(null), clock.instant()));
+        CueOutput output = new CueOutput(work.taskId(), work.jobId(), cueId, sha256, length, work.modelId(),
+                work.artifactSha256(), grantId.orElse(null), clock.instant());
+        if (task.state() != org.dubgate.domain.job.TaskState.RUNNING) {
+            output.quarantine();
+        }
+        jobs.addOutput(output);
     }
 
     /**
@@ -108,6 +129,9 @@ public class TaskSteps {
         JobTask task = task(taskId);
         jobs.lockTarget(task.jobId(), task.language());
         task.succeed(clock.instant());
+        if (task.state() != org.dubgate.domain.job.TaskState.SUCCEEDED) {
+            return; // cancelled or blocked while it ran: what it made is kept, nothing follows from it
+        }
         if (jobs.unfinishedTasks(task.jobId(), TaskKind.SYNTHESIZE, task.language()) == 0
                 && jobs.markSynthesisDone(task.jobId(), task.language())) {
             LOG.info(() -> "job " + task.jobId() + ": synthesis of " + task.language() + " is complete");
@@ -120,7 +144,7 @@ public class TaskSteps {
         Instant now = clock.instant();
         task.block(reason, now);
         jobs.outputsOf(taskId).forEach(CueOutput::quarantine);
-        jobs.find(task.jobId()).ifPresent(j -> j.block("task " + taskId + ": " + reason, now));
+        jobs.lockJob(task.jobId()).ifPresent(j -> j.block("task " + taskId + ": " + reason, now));
         ledger.append(new AuditRecord(by, "TASK_BLOCKED", "task", taskId.toString(), Optional.empty(), Optional.empty(),
                 "BLOCKED", Json.createObjectBuilder().add("jobId", task.jobId().toString())
                 .add("language", task.language()).add("reason", reason).build().toString()));
@@ -136,7 +160,7 @@ public class TaskSteps {
         JobTask task = task(taskId);
         Instant now = clock.instant();
         task.failAfterRetries(why, now);
-        jobs.find(task.jobId()).ifPresent(j -> j.fail("task " + taskId + " failed after " + task.attempts()
+        jobs.lockJob(task.jobId()).ifPresent(j -> j.fail("task " + taskId + " failed after " + task.attempts()
                 + " attempt(s): " + task.lastError().orElse("no error recorded"), now));
     }
 

@@ -15,6 +15,9 @@ public interface JobRepository {
 
     Optional<JobTask> findTask(UUID id);
 
+    /** The task, its row locked until the transaction ends (orders output recording against revocation). */
+    Optional<JobTask> lockTask(UUID id);
+
     List<JobTask> tasksOf(UUID jobId);
 
     void addTask(JobTask task);
@@ -30,6 +33,18 @@ public interface JobRepository {
      * workers finish at the same moment (a conditional update, decided by the database).
      */
     boolean markSynthesisDone(UUID jobId, String language);
+
+    /** The job, its row locked until the transaction ends (a cancel or revocation wins over workers' updates). */
+    Optional<DubbingJob> lockJob(UUID id);
+
+    /** Tasks not yet ended whose voice stands for this performer, locked until the transaction ends. */
+    List<JobTask> openTasksVoicedBy(UUID performerId);
+
+    /** Tasks of a job not yet ended, locked until the transaction ends. */
+    List<JobTask> openTasksOf(UUID jobId);
+
+    /** Outputs made under a grant. */
+    List<CueOutput> outputsUnderGrant(UUID grantId);
 
     List<CueOutput> outputsOf(UUID taskId);
 

@@ -47,6 +47,11 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
+    public Optional<JobTask> lockTask(UUID id) {
+        return Optional.ofNullable(em.find(JobTask.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public List<JobTask> tasksOf(UUID jobId) {
         return em.createQuery("select t from JobTask t where t.jobId = :job order by t.language, t.character, t.id",
                 JobTask.class).setParameter("job", jobId).getResultList();
@@ -78,6 +83,32 @@ public class JpaJobRepository implements JobRepository {
         return em.createNativeQuery("update job_target set synthesis_done = true "
                         + "where job_id = ? and language = ? and synthesis_done = false")
                 .setParameter(1, jobId).setParameter(2, language).executeUpdate() == 1;
+    }
+
+    @Override
+    public Optional<DubbingJob> lockJob(UUID id) {
+        return Optional.ofNullable(em.find(DubbingJob.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<JobTask> openTasksVoicedBy(UUID performerId) {
+        return em.createQuery("select t from JobTask t where t.state not in :ended and t.voiceId in "
+                        + "(select v.id from Voice v where v.performerId = :performer)", JobTask.class)
+                .setParameter("ended", ENDED).setParameter("performer", performerId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    @Override
+    public List<JobTask> openTasksOf(UUID jobId) {
+        return em.createQuery("select t from JobTask t where t.jobId = :job and t.state not in :ended", JobTask.class)
+                .setParameter("job", jobId).setParameter("ended", ENDED)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    @Override
+    public List<CueOutput> outputsUnderGrant(UUID grantId) {
+        return em.createQuery("select o from CueOutput o where o.grantId = :grant", CueOutput.class)
+                .setParameter("grant", grantId).getResultList();
     }
 
     @Override

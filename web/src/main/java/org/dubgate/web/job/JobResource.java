@@ -1,6 +1,8 @@
 package org.dubgate.web.job;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import org.dubgate.application.job.JobRequest;
 import org.dubgate.application.job.JobService;
 import org.dubgate.domain.identity.Role;
@@ -42,6 +46,8 @@ public class JobResource {
     SecurityContext security;
     @Context
     UriInfo uri;
+    @Resource
+    ManagedExecutorService executor;
 
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
@@ -56,6 +62,53 @@ public class JobResource {
         return Response.status(s.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(uri.getAbsolutePathBuilder().path(s.job().id().toString()).build())
                 .entity(JobResponse.of(s.job(), jobs.tasks(s.job().id()))).build();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "Cancel: no further task starts, running tasks stop after their current line; outputs are kept")
+    public JobResponse cancel(@PathParam("id") UUID id) {
+        jobs.cancel(CallerPrincipal.of(security), id);
+        return JobResponse.of(jobs.get(id), jobs.tasks(id));
+    }
+
+    /**
+     * Progress as server-sent events: a {@code progress} event whenever the job's state or task counts
+     * change, and a last {@code end} event when no task is left open. It reads the database, so it
+     * shows the same on every node; browsers authenticate with the session cookie.
+     */
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Job progress as server-sent events (progress ... end)")
+    public void events(@PathParam("id") UUID id, @Context SseEventSink sink, @Context Sse sse) {
+        jobs.get(id);
+        executor.execute(() -> {
+            try (sink) {
+                String last = null;
+                long deadline = System.nanoTime() + java.time.Duration.ofHours(6).toNanos();
+                while (!sink.isClosed() && System.nanoTime() < deadline) {
+                    JobResponse job = JobResponse.of(jobs.get(id), jobs.tasks(id));
+                    String summary = job.state() + "/" + job.progressPercent() + "/" + job.tasks().stream()
+                            .map(JobResponse.Task::state).sorted().toList();
+                    boolean open = job.tasks().stream().anyMatch(t -> t.state().equals("PENDING") || t.state().equals("RUNNING"));
+                    if (!summary.equals(last)) {
+                        sink.send(sse.newEventBuilder().name("progress").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                .data(JobResponse.class, job).build());
+                        last = summary;
+                    }
+                    if (!open) {
+                        sink.send(sse.newEventBuilder().name("end").data(job.state()).build());
+                        return;
+                    }
+                    Thread.sleep(500);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     @GET

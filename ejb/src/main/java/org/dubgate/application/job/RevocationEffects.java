@@ -1,0 +1,83 @@
+package org.dubgate.application.job;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import org.dubgate.application.audit.AuditLedger;
+import org.dubgate.application.gate.GateService;
+import org.dubgate.domain.audit.AuditRecord;
+import org.dubgate.domain.consent.GrantRevoked;
+import org.dubgate.domain.gate.GateDecision;
+import org.dubgate.domain.job.CueOutput;
+import org.dubgate.domain.job.DubbingJob;
+import org.dubgate.domain.job.JobRepository;
+import org.dubgate.domain.job.JobTask;
+import org.dubgate.domain.voice.VoiceRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * What a revocation does to work in progress (R9), in the revoking transaction: every open task
+ * voiced by the performer is re-checked against the gate and BLOCKED with the reason if it no longer
+ * clears; output made under the grant is quarantined; the jobs concerned are BLOCKED.
+ */
+@ApplicationScoped
+public class RevocationEffects {
+
+    @Inject
+    JobRepository jobs;
+    @Inject
+    VoiceRepository voices;
+    @Inject
+    GateService gate;
+    @Inject
+    AuditLedger ledger;
+    @Inject
+    Clock clock;
+
+    void onRevocation(@Observes GrantRevoked event) {
+        Instant now = clock.instant();
+        Set<UUID> affected = new LinkedHashSet<>();
+        for (JobTask task : jobs.openTasksVoicedBy(event.performerId())) {
+            Optional<DubbingJob> job = jobs.lockJob(task.jobId());
+            if (job.isEmpty() || task.voiceId().flatMap(voices::find).isEmpty()) {
+                continue;
+            }
+            GateDecision decision = gate.decide(TaskSteps.planOf(job.get(), task,
+                    task.voiceId().flatMap(voices::find).get(), now));
+            if (!decision.allowed()) {
+                task.block("consent grant " + event.grantId() + " was revoked: " + decision.violations().stream()
+                        .map(GateDecision.Violation::code).distinct().collect(Collectors.joining(", ")), now);
+                affected.add(task.jobId());
+            }
+        }
+        // after the tasks: blocking them waits for any output a worker is recording right now, so
+        // this query sees it (or the worker, waiting on us, sees its task ended and quarantines it)
+        for (CueOutput output : jobs.outputsUnderGrant(event.grantId())) {
+            output.quarantine();
+            affected.add(output.jobId());
+        }
+        JsonArrayBuilder blocked = Json.createArrayBuilder();
+        for (UUID jobId : affected) {
+            jobs.lockJob(jobId).ifPresent(j -> {
+                j.block("consent grant " + event.grantId() + " was revoked", now);
+                jobs.openTasksOf(jobId).forEach(t -> t.block("the job is blocked: consent grant " + event.grantId()
+                        + " was revoked", now));
+                blocked.add(jobId.toString());
+            });
+        }
+        if (!affected.isEmpty()) {
+            ledger.append(new AuditRecord(event.revokedBy(), "JOBS_BLOCKED_BY_REVOCATION", "consent-grant",
+                    event.grantId().toString(), Optional.of(event.performerId()), Optional.empty(), "BLOCKED",
+                    Json.createObjectBuilder().add("jobs", blocked).build().toString()));
+        }
+    }
+}
