@@ -30,6 +30,13 @@ class EngineModelsIT {
         return Api.json(r);
     }
 
+    /** Registers an installed engine by name and approves it; returns the model id. */
+    static String registerApproved(String engine) {
+        String id = register(engine).getString("id");
+        assertEquals(200, Api.admin().post("/api/v1/models/" + id + "/approval", "{}").statusCode());
+        return id;
+    }
+
     @Test
     void espeakAndFliteRegisterWithTheirArtifactsAndStayVerified() {
         JsonObject espeak = register("espeak-ng");

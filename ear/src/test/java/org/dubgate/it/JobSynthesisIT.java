@@ -56,22 +56,12 @@ class JobSynthesisIT {
         assertEquals(201, manager.post("/api/v1/titles", "{\"code\":\"" + title + "\",\"name\":\"Job test\"}").statusCode());
         mediaId = Api.json(manager.upload(Testdata.gridClips().get(0), "video/mpeg")).getString("id");
         assertEquals("READY", manager.awaitMediaDecided(mediaId).getString("state"));
-        String flite = engineModel("flite");
-        String espeak = engineModel("espeak-ng");
+        String flite = EngineModelsIT.registerApproved("flite");
+        String espeak = EngineModelsIT.registerApproved("espeak-ng");
         annaEn = Fixtures.performer(agent, "Ann English");
         annaEs = Fixtures.performer(agent, "Ana Castellano");
         voiceEn = voice("Ann (en)", flite, annaEn);
         voiceEs = voice("Ana (es)", espeak, annaEs);
-    }
-
-    private static String engineModel(String engine) {
-        HttpResponse<String> r = Api.admin().post("/api/v1/models", "{\"name\":\"" + engine + "\",\"kind\":\"VOICE\","
-                + "\"engine\":\"" + engine + "\",\"licence\":\"free software (Debian main)\",\"trainingData\":\"rule-based "
-                + "or CMU ARCTIC voices\",\"trainingDataLicensed\":true,\"storesInputs\":false,\"trainsOnInputs\":false,"
-                + "\"executionSite\":\"ON_PREMISES\"}");
-        String id = Api.json(r).getString("id");
-        assertEquals(200, Api.admin().post("/api/v1/models/" + id + "/approval", "{}").statusCode());
-        return id;
     }
 
     private static String voice(String name, String model, String performer) {

@@ -1,0 +1,125 @@
+package org.dubgate.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * 300 cues x 3 languages through the real queue, workers and engines: every task ends SUCCEEDED,
+ * every line is made exactly once, progress reaches 100 % and each language's fan-in happens once.
+ */
+@ExtendWith(ArquillianExtension.class)
+class JobScaleIT {
+
+    static final int CUES = 300;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    /** A 65-second mono 16 kHz WAV with a quiet tone: a source long enough for 300 lines. */
+    static byte[] wav(int seconds) {
+        int rate = 16000;
+        int samples = rate * seconds;
+        ByteBuffer b = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(16)
+                .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2)
+                .putShort((short) 16).put("data".getBytes()).putInt(samples * 2);
+        for (int i = 0; i < samples; i++) {
+            b.putShort((short) (500 * Math.sin(2 * Math.PI * 220 * i / rate)));
+        }
+        return b.array();
+    }
+
+    @Test
+    void threeHundredCuesInThreeLanguagesEachDoneExactlyOnce() throws Exception {
+        Api manager = Api.as("manager");
+        Api agent = Api.as("agent");
+        String title = "SCALE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertEquals(201, manager.post("/api/v1/titles", "{\"code\":\"" + title + "\",\"name\":\"Scale\"}").statusCode());
+        String media = Api.json(manager.upload("tone.wav", "audio/wav", wav(65))).getString("id");
+        assertEquals("READY", manager.awaitMediaDecided(media).getString("state"));
+        String flite = EngineModelsIT.registerApproved("flite");
+        String espeak = EngineModelsIT.registerApproved("espeak-ng");
+        String performer = Fixtures.performer(agent, "Scale Voice");
+        assertEquals(201, Fixtures.grant(agent, performer, Fixtures.evidence(agent), title, "en", "es", "fr").statusCode());
+        String en = voice(manager, "scale en", flite, performer);
+        String es = voice(manager, "scale es", espeak, performer);
+
+        StringBuilder script = new StringBuilder("WEBVTT\n\n");
+        for (int i = 0; i < CUES; i++) {
+            long start = i * 200L;
+            script.append("c").append(i).append('\n').append(ts(start)).append(" --> ").append(ts(start + 180))
+                    .append("\n<v NARRATOR>Line ").append(i).append(".\n\n");
+        }
+        JsonArrayBuilder targets = Json.createArrayBuilder();
+        for (String[] t : new String[][]{{"en", en}, {"es", es}, {"fr", es}}) {
+            targets.add(Json.createObjectBuilder().add("language", t[0])
+                    .add("script", Json.createObjectBuilder().add("format", "WEBVTT").add("text", script.toString()))
+                    .add("characters", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("character", "NARRATOR").add("approach", "SYNTHETIC").add("voiceId", t[1]))));
+        }
+        HttpResponse<String> accepted = manager.post("/api/v1/jobs", Json.createObjectBuilder().add("title", title)
+                .add("sourceMediaId", media).add("territory", "FR").add("purpose", "TEMP").add("targets", targets)
+                .build().toString());
+        assertEquals(201, accepted.statusCode(), accepted.body());
+        String jobId = Api.json(accepted).getString("id");
+
+        JsonObject job = null;
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            job = Api.json(manager.get("/api/v1/jobs/" + jobId));
+            if (job.getJsonArray("targets").getValuesAs(JsonObject.class).stream().allMatch(t -> t.getBoolean("synthesisDone"))
+                    || List.of("FAILED", "BLOCKED").contains(job.getString("state"))) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertNotNull(job);
+        assertEquals(100, job.getInt("progressPercent"), job.getString("state") + " " + job.getString("reason", ""));
+        List<JsonObject> tasks = job.getJsonArray("tasks").getValuesAs(JsonObject.class);
+        assertEquals(3 * (CUES / 20), tasks.size(), "batches of 20 cues per language");
+        tasks.forEach(t -> assertEquals("SUCCEEDED", t.getString("state"), t.toString()));
+
+        List<JsonObject> outputs = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs"));
+        assertEquals(3 * CUES, outputs.size(), "every line exactly once");
+        Set<String> lines = new HashSet<>();
+        outputs.forEach(o -> assertTrue(lines.add(o.getString("taskId") + "/" + o.getString("cueId")), "duplicate " + o));
+        String ledger = Api.admin().get("/api/v1/audit?subject=" + job.getString("gateCheckId") + "&limit=500").body();
+        assertEquals(1, count(ledger, "\"action\":\"GATE_DECISION\""), "one gate decision for the submission");
+    }
+
+    private static String voice(Api manager, String name, String model, String performer) {
+        return Api.json(manager.post("/api/v1/voices", "{\"name\":\"" + name + "\",\"modelId\":\"" + model
+                + "\",\"performerId\":\"" + performer + "\"}")).getString("id");
+    }
+
+    private static String ts(long millis) {
+        return String.format("%02d:%02d.%03d", millis / 60000, (millis / 1000) % 60, millis % 1000);
+    }
+
+    private static int count(String haystack, String needle) {
+        int n = 0;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
