@@ -104,6 +104,9 @@ class JobScaleIT {
         outputs.forEach(o -> assertTrue(lines.add(o.getString("taskId") + "/" + o.getString("cueId")), "duplicate " + o));
         String ledger = Api.admin().get("/api/v1/audit?subject=" + job.getString("gateCheckId") + "&limit=500").body();
         assertEquals(1, count(ledger, "\"action\":\"GATE_DECISION\""), "one gate decision for the submission");
+        String fanIns = Api.admin().get("/api/v1/audit?subject=" + jobId + "&limit=500").body();
+        assertEquals(3, count(fanIns, "\"action\":\"SYNTHESIS_COMPLETE\""),
+                "each language's fan-in exactly once, though 15 tasks per language finish on 4 workers");
     }
 
     private static String voice(Api manager, String name, String model, String performer) {

@@ -175,11 +175,17 @@ class JobSynthesisIT {
                 .add("purpose", "TEMP").add("targets", Json.createArrayBuilder()
                         .add(target("en-US", "TTML", xxe, voiceEn))
                         .add(target("es-ES", "SRT", "1\n00:00:01.000 -> 00:00:02,000\nANNA: Hola\n", voiceEs))
-                        .add(target("fr", "WEBVTT", "00:01.000 --> 00:02.000\nBonjour\n", voiceEs))).build().toString();
+                        .add(target("fr", "WEBVTT", "00:01.000 --> 00:02.000\nBonjour\n", voiceEs))
+                        .add(target("de", "TTML", "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                                + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]>"
+                                + "<tt xmlns=\"http://www.w3.org/ns/ttml\"><body><div><p begin=\"0s\" end=\"1s\">&lol2;</p>"
+                                + "</div></body></tt>", voiceEs))).build().toString();
         HttpResponse<String> r = submit(body, null);
         assertEquals(400, r.statusCode(), r.body());
         String all = r.body();
-        assertTrue(all.contains("DOCTYPE declarations are not allowed"), all);
+        assertEquals(2, Api.json(r).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("message").contains("DOCTYPE declarations are not allowed")).count(),
+                "XXE and billion laughs: " + all);
         assertTrue(all.contains("line 2: malformed timing '00:00:01.000 -> 00:00:02,000'"), all);
         assertTrue(all.contains("line 1: a WebVTT file must start with the line 'WEBVTT'"), all);
         assertFalse(all.contains("root:"), "no file content leaks");

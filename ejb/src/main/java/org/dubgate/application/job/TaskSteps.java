@@ -134,7 +134,11 @@ public class TaskSteps {
         }
         if (jobs.unfinishedTasks(task.jobId(), TaskKind.SYNTHESIZE, task.language()) == 0
                 && jobs.markSynthesisDone(task.jobId(), task.language())) {
+            // the fan-in point: the language's next stage (MIX) starts here
             LOG.info(() -> "job " + task.jobId() + ": synthesis of " + task.language() + " is complete");
+            ledger.append(new AuditRecord("synthesis-worker", "SYNTHESIS_COMPLETE", "job", task.jobId().toString(),
+                    Optional.empty(), Optional.empty(), "DONE", Json.createObjectBuilder()
+                    .add("language", task.language()).build().toString()));
         }
     }
 
