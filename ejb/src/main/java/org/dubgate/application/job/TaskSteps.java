@@ -104,18 +104,21 @@ public class TaskSteps {
 
     /**
      * Keeps one line's audio; a second delivery of the same line is ignored (one output per task and
-     * cue). The task row is locked first: if a revocation or a cancel ended the task while the engine
-     * ran, this waits for it to commit and keeps the line quarantined, never usable.
+     * cue). The task row is locked first: if a revocation ended the task while the engine ran, this
+     * waits for it to commit and keeps the line quarantined; after a cancel the line is dropped.
      */
     public void recordOutput(SynthesisWork work, String cueId, String sha256, Duration length, Optional<UUID> grantId) {
         JobTask task = jobs.lockTask(work.taskId()).orElseThrow(() -> new NoSuchEntityException("task", work.taskId()));
         if (jobs.outputsOf(work.taskId()).stream().anyMatch(o -> o.cueId().equals(cueId))) {
             return;
         }
+        if (task.state() == org.dubgate.domain.job.TaskState.CANCELLED) {
+            return; // a cancel stops the work: the line in flight is dropped, what was kept before stays
+        }
         CueOutput output = new CueOutput(work.taskId(), work.jobId(), cueId, sha256, length, work.modelId(),
                 work.artifactSha256(), grantId.orElse(null), clock.instant());
         if (task.state() != org.dubgate.domain.job.TaskState.RUNNING) {
-            output.quarantine();
+            output.quarantine(); // blocked meanwhile (a revocation): kept for the record, never used
         }
         jobs.addOutput(output);
     }
