@@ -3,6 +3,7 @@ package org.dubgate.it;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import org.dubgate.media.audio.PcmWav;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +144,7 @@ class JobSynthesisIT {
             assertNotNull(o.getString("grantId"), "every line is traceable to its grant");
             HttpResponse<byte[]> wav = manager.getBytes("/api/v1/jobs/" + jobId + "/outputs/" + o.getString("id") + "/audio", null);
             assertEquals(200, wav.statusCode());
-            assertTrue(rms(wav.body()) > 300, "audible: " + o);
+            assertTrue(PcmWav.rms(wav.body()) > 300, "audible: " + o);
             double seconds = o.getJsonNumber("durationSeconds").doubleValue();
             assertTrue(seconds > 0.8 && seconds < 6, "a 6-to-9-word line lasts about 1.5 to 4 s: " + o);
         }
@@ -287,27 +286,5 @@ class JobSynthesisIT {
             Thread.sleep(250);
         }
         return fail("synthesis not done after 120 s: " + job);
-    }
-
-    static double rms(byte[] wav) {
-        ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
-        int pos = 12;
-        while (pos + 8 <= wav.length) {
-            String id = new String(wav, pos, 4);
-            int size = b.getInt(pos + 4);
-            if (id.equals("data")) {
-                int end = size <= 0 || pos + 8 + size > wav.length ? wav.length : pos + 8 + size;
-                double sum = 0;
-                int n = 0;
-                for (int i = pos + 8; i + 1 < end; i += 2) {
-                    double s = b.getShort(i);
-                    sum += s * s;
-                    n++;
-                }
-                return n == 0 ? 0 : Math.sqrt(sum / n);
-            }
-            pos += 8 + size + (size & 1);
-        }
-        return 0;
     }
 }

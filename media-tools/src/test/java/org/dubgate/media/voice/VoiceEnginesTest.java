@@ -1,11 +1,10 @@
 package org.dubgate.media.voice;
 
+import org.dubgate.media.audio.PcmWav;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,27 +98,7 @@ class VoiceEnginesTest {
         assertThrows(IllegalArgumentException.class, () -> new VoiceSettings(Optional.of("en; rm -rf"), 100, 100));
     }
 
-    /** Root mean square of the 16-bit samples in a WAV's data chunk. */
     static double rms(Path wav) throws Exception {
-        byte[] bytes = Files.readAllBytes(wav);
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int pos = 12;
-        while (pos + 8 <= bytes.length) {
-            String id = new String(bytes, pos, 4);
-            int size = b.getInt(pos + 4);
-            if (id.equals("data")) {
-                int end = (size <= 0 || pos + 8 + size > bytes.length) ? bytes.length : pos + 8 + size;
-                double sum = 0;
-                int n = 0;
-                for (int i = pos + 8; i + 1 < end; i += 2) {
-                    double s = b.getShort(i);
-                    sum += s * s;
-                    n++;
-                }
-                return n == 0 ? 0 : Math.sqrt(sum / n);
-            }
-            pos += 8 + size + (size & 1);
-        }
-        return 0;
+        return PcmWav.rms(Files.readAllBytes(wav));
     }
 }
