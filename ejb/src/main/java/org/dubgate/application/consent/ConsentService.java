@@ -56,7 +56,7 @@ public class ConsentService {
     }
 
     public EvidenceDocument evidence(Caller caller, UUID id) {
-        Optional<String> scope = PerformerService.agencyScope(caller);
+        Optional<String> scope = caller.agencyScope();
         return (scope.isPresent() ? grants.findEvidenceInAgency(id, scope.get()) : grants.findEvidence(id))
                 .orElseThrow(() -> new NoSuchEntityException("evidence document", id));
     }
@@ -105,7 +105,7 @@ public class ConsentService {
     }
 
     public ConsentGrant get(Caller caller, UUID id) {
-        Optional<String> scope = PerformerService.agencyScope(caller);
+        Optional<String> scope = caller.agencyScope();
         return (scope.isPresent() ? grants.findInAgency(id, scope.get()) : grants.find(id))
                 .orElseThrow(() -> new NoSuchEntityException("consent grant", id));
     }

@@ -21,4 +21,12 @@ public record Caller(UUID userId, String username, Set<Role> roles, Optional<Str
     public boolean has(Role role) {
         return roles.contains(role);
     }
+
+    /**
+     * The agency this caller's queries are limited to: an agent (who is not also an admin) sees only
+     * their own agency; admins and managers see every agency (empty).
+     */
+    public Optional<String> agencyScope() {
+        return has(Role.AGENT) && !has(Role.ADMIN) ? agency : Optional.empty();
+    }
 }

@@ -46,17 +46,23 @@ public class RevocationEffects {
     void onRevocation(@Observes GrantRevoked event) {
         Instant now = clock.instant();
         Set<UUID> affected = new LinkedHashSet<>();
-        for (JobTask task : jobs.openTasksVoicedBy(event.performerId())) {
-            Optional<DubbingJob> job = jobs.lockJob(task.jobId());
-            if (job.isEmpty() || task.voiceId().flatMap(voices::find).isEmpty()) {
+        // lock order as everywhere else: each job, then its tasks
+        for (UUID jobId : jobs.jobsWithOpenTasksVoicedBy(event.performerId())) {
+            Optional<DubbingJob> job = jobs.lockJob(jobId);
+            if (job.isEmpty()) {
                 continue;
             }
-            GateDecision decision = gate.decide(TaskSteps.planOf(job.get(), task,
-                    task.voiceId().flatMap(voices::find).get(), now));
-            if (!decision.allowed()) {
-                task.block("consent grant " + event.grantId() + " was revoked: " + decision.violations().stream()
-                        .map(GateDecision.Violation::code).distinct().collect(Collectors.joining(", ")), now);
-                affected.add(task.jobId());
+            for (JobTask task : jobs.openTasksOf(jobId)) {
+                Optional<org.dubgate.domain.voice.Voice> voice = task.voiceId().flatMap(voices::find);
+                if (voice.flatMap(org.dubgate.domain.voice.Voice::performerId).filter(event.performerId()::equals).isEmpty()) {
+                    continue;
+                }
+                GateDecision decision = gate.decide(TaskSteps.planOf(job.get(), task, voice.get(), now));
+                if (!decision.allowed()) {
+                    task.block("consent grant " + event.grantId() + " was revoked: " + decision.violations().stream()
+                            .map(GateDecision.Violation::code).distinct().collect(Collectors.joining(", ")), now);
+                    affected.add(jobId);
+                }
             }
         }
         // after the tasks: blocking them waits for any output a worker is recording right now, so

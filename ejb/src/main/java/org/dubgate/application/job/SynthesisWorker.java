@@ -58,12 +58,14 @@ public class SynthesisWorker {
         }
         SynthesisWork work = started.get();
         try {
-            Optional<String> refused = refusal(work);
+            GateDecision before = gate.decide(work.plan());
+            Optional<String> refused = refusal(work, before);
             if (refused.isPresent()) {
                 steps.block(taskId, refused.get(), WORKER);
                 return;
             }
-            Optional<UUID> grant = coveringGrant(work);
+            Optional<UUID> grant = before.uses().stream().map(GateDecision.UseDecision::grantId)
+                    .filter(java.util.Objects::nonNull).findFirst();
             VoiceEngine engine = VoiceEngines.named(work.engine()).orElseThrow(() -> new IllegalStateException(
                     "engine " + work.engine() + " is not installed on this node"));
             for (SynthesisWork.Line line : work.lines()) {
@@ -74,7 +76,7 @@ public class SynthesisWorker {
                     speak(work, engine, line, grant);
                 }
             }
-            Optional<String> refusedAfter = refusal(work);
+            Optional<String> refusedAfter = refusal(work, gate.decide(work.plan()));
             if (refusedAfter.isPresent()) {
                 steps.block(taskId, refusedAfter.get() + " (checked again before committing the output)", WORKER);
                 return;
@@ -113,8 +115,7 @@ public class SynthesisWorker {
     }
 
     /** Why this work may not run now, if it may not: the gate's violations, or a changed model artifact. */
-    private Optional<String> refusal(SynthesisWork work) {
-        GateDecision decision = gate.decide(work.plan());
+    private Optional<String> refusal(SynthesisWork work, GateDecision decision) {
         if (!decision.allowed()) {
             return Optional.of(decision.violations().stream().map(v -> v.code() + ": " + v.message())
                     .collect(Collectors.joining("; ")));
@@ -122,10 +123,5 @@ public class SynthesisWorker {
         HashState hash = hasher.check(work.artifactLocation(), work.artifactSha256());
         return hash == HashState.MATCH ? Optional.empty()
                 : Optional.of("MODEL_HASH_" + hash + ": the model's artifact no longer matches the registry");
-    }
-
-    private Optional<UUID> coveringGrant(SynthesisWork work) {
-        return gate.decide(work.plan()).uses().stream().map(GateDecision.UseDecision::grantId)
-                .filter(java.util.Objects::nonNull).findFirst();
     }
 }

@@ -63,10 +63,10 @@ public class TaskSteps {
 
     /** Starts the task, or returns empty when there is nothing to do (ended, or its job no longer accepts work). */
     public Optional<SynthesisWork> start(UUID taskId) {
-        JobTask task = task(taskId);
-        // the job row is locked for this short transaction: workers starting tasks of one job at once,
-        // a cancel and a revocation queue up on it instead of failing each other's optimistic checks
-        DubbingJob job = jobs.lockJob(task.jobId()).orElseThrow(() -> new NoSuchEntityException("job", task.jobId()));
+        // the job row is locked, then the task's: workers starting tasks of one job at once, a cancel and
+        // a revocation queue up in the same order instead of deadlocking or failing optimistic checks
+        DubbingJob job = lockedJobOf(taskId);
+        JobTask task = lockedTask(taskId);
         Instant now = clock.instant();
         if (!job.accepting()) {
             task.cancel(now);
@@ -147,11 +147,12 @@ public class TaskSteps {
 
     /** The gate or the model hash refused the work (R9): the task and its job are BLOCKED, outputs quarantined. */
     public void block(UUID taskId, String reason, String by) {
-        JobTask task = task(taskId);
         Instant now = clock.instant();
+        DubbingJob job = lockedJobOf(taskId);
+        JobTask task = lockedTask(taskId);
         task.block(reason, now);
         jobs.outputsOf(taskId).forEach(CueOutput::quarantine);
-        jobs.lockJob(task.jobId()).ifPresent(j -> j.block("task " + taskId + ": " + reason, now));
+        job.block("task " + taskId + ": " + reason, now);
         ledger.append(new AuditRecord(by, "TASK_BLOCKED", "task", taskId.toString(), Optional.empty(), Optional.empty(),
                 "BLOCKED", Json.createObjectBuilder().add("jobId", task.jobId().toString())
                 .add("language", task.language()).add("reason", reason).build().toString()));
@@ -164,11 +165,22 @@ public class TaskSteps {
 
     /** Retries are exhausted: the task is FAILED, and its job with it. */
     public void failAfterRetries(UUID taskId, Optional<String> why) {
-        JobTask task = task(taskId);
+        DubbingJob job = lockedJobOf(taskId);
+        JobTask task = lockedTask(taskId);
         Instant now = clock.instant();
         task.failAfterRetries(why, now);
-        jobs.lockJob(task.jobId()).ifPresent(j -> j.fail("task " + taskId + " failed after " + task.attempts()
-                + " attempt(s): " + task.lastError().orElse("no error recorded"), now));
+        job.fail("task " + taskId + " failed after " + task.attempts() + " attempt(s): "
+                + task.lastError().orElse("no error recorded"), now);
+    }
+
+    /** Locks the task's job; the task itself is not loaded yet, so it can be locked next, fresh. */
+    private DubbingJob lockedJobOf(UUID taskId) {
+        UUID jobId = jobs.jobOfTask(taskId).orElseThrow(() -> new NoSuchEntityException("task", taskId));
+        return jobs.lockJob(jobId).orElseThrow(() -> new NoSuchEntityException("job", jobId));
+    }
+
+    private JobTask lockedTask(UUID taskId) {
+        return jobs.lockTask(taskId).orElseThrow(() -> new NoSuchEntityException("task", taskId));
     }
 
     private JobTask task(UUID id) {

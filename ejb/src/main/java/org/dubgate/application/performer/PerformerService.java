@@ -3,7 +3,6 @@ package org.dubgate.application.performer;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.dubgate.application.identity.Caller;
-import org.dubgate.domain.identity.Role;
 import org.dubgate.domain.performer.Performer;
 import org.dubgate.domain.performer.PerformerRepository;
 import org.dubgate.domain.shared.NoSuchEntityException;
@@ -23,14 +22,6 @@ public class PerformerService {
     @Inject
     Clock clock;
 
-    /**
-     * The agency a caller is limited to: an agent (who is not also an admin) sees only their own
-     * agency; admins and managers see every agency.
-     */
-    public static Optional<String> agencyScope(Caller caller) {
-        return caller.has(Role.AGENT) && !caller.has(Role.ADMIN) ? caller.agency() : Optional.empty();
-    }
-
     public Performer register(Caller agent, Performer.Details details) {
         String agency = agent.agency().orElseThrow(() -> new RuleViolationException(
                 "only an agent of an agency registers performers"));
@@ -47,12 +38,12 @@ public class PerformerService {
 
     /** A performer the caller may see; another agency's performer is reported as not existing. */
     public Performer visible(Caller caller, UUID id) {
-        Optional<String> scope = agencyScope(caller);
+        Optional<String> scope = caller.agencyScope();
         return (scope.isPresent() ? performers.findInAgency(id, scope.get()) : performers.find(id))
                 .orElseThrow(() -> new NoSuchEntityException("performer", id));
     }
 
     public Page<Performer> list(Caller caller, PageRequest page) {
-        return performers.list(agencyScope(caller), page);
+        return performers.list(caller.agencyScope(), page);
     }
 }

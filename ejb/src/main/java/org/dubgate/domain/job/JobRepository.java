@@ -34,11 +34,17 @@ public interface JobRepository {
      */
     boolean markSynthesisDone(UUID jobId, String language);
 
-    /** The job, its row locked until the transaction ends (a cancel or revocation wins over workers' updates). */
+    /**
+     * The job, its row locked until the transaction ends (a cancel or revocation wins over workers'
+     * updates). Lock order everywhere: the job first, then its tasks, so no two writers deadlock.
+     */
     Optional<DubbingJob> lockJob(UUID id);
 
-    /** Tasks not yet ended whose voice stands for this performer, locked until the transaction ends. */
-    List<JobTask> openTasksVoicedBy(UUID performerId);
+    /** The jobs with tasks not yet ended whose voice stands for this performer (ids only: lock each job, then its tasks). */
+    java.util.Set<UUID> jobsWithOpenTasksVoicedBy(UUID performerId);
+
+    /** The job a task belongs to, read without loading the task (so it can be locked after its job). */
+    Optional<UUID> jobOfTask(UUID taskId);
 
     /** Tasks of a job not yet ended, locked until the transaction ends. */
     List<JobTask> openTasksOf(UUID jobId);

@@ -91,11 +91,16 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
-    public List<JobTask> openTasksVoicedBy(UUID performerId) {
-        return em.createQuery("select t from JobTask t where t.state not in :ended and t.voiceId in "
-                        + "(select v.id from Voice v where v.performerId = :performer)", JobTask.class)
-                .setParameter("ended", ENDED).setParameter("performer", performerId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    public java.util.Set<UUID> jobsWithOpenTasksVoicedBy(UUID performerId) {
+        return new java.util.TreeSet<>(em.createQuery("select distinct t.jobId from JobTask t where t.state not in :ended "
+                        + "and t.voiceId in (select v.id from Voice v where v.performerId = :performer)", UUID.class)
+                .setParameter("ended", ENDED).setParameter("performer", performerId).getResultList());
+    }
+
+    @Override
+    public Optional<UUID> jobOfTask(UUID taskId) {
+        return em.createQuery("select t.jobId from JobTask t where t.id = :id", UUID.class).setParameter("id", taskId)
+                .getResultStream().findFirst();
     }
 
     @Override
