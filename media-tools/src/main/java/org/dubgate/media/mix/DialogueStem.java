@@ -1,0 +1,155 @@
+package org.dubgate.media.mix;
+
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameFilter;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameFilter;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.FrameRecorder;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A language's dialogue stem: every line placed at its start sample, mono, 48 kHz, 24-bit PCM WAV.
+ * Lines are decoded one at a time and the output is written as it goes, so memory holds one line
+ * and a short mix window, whatever the programme's length. Overlapping lines add up.
+ */
+public final class DialogueStem {
+
+    public static final int RATE = 48_000;
+    private static final int CHUNK = RATE; // write in one-second blocks
+
+    /** One line: its audio file, where it starts, and the tempo time-fit chose (1.0 = unchanged). */
+    public record Line(Path audio, Duration start, double tempo) {
+    }
+
+    private DialogueStem() {
+    }
+
+    /** Renders {@code lines} into {@code out}, which lasts exactly {@code length}. */
+    public static void render(List<Line> lines, Duration length, Path out) throws MixException {
+        long total = samples(length);
+        List<Line> ordered = new ArrayList<>(lines);
+        ordered.sort(Comparator.comparing(Line::start));
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), 1)) {
+            recorder.setFormat("wav");
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_PCM_S24LE);
+            recorder.setSampleFormat(avutil.AV_SAMPLE_FMT_S32); // the 24-bit PCM encoder takes 32-bit samples
+            recorder.setSampleRate(RATE);
+            recorder.setAudioChannels(1);
+            recorder.start();
+            long cursor = 0;            // samples written so far
+            float[] pending = new float[0]; // mixed samples from cursor on, not written yet
+            for (Line line : ordered) {
+                long at = samples(line.start());
+                if (at >= total) {
+                    continue;
+                }
+                // everything before this line's start is final: write it
+                while (cursor < at) {
+                    int n = (int) Math.min(CHUNK, at - cursor);
+                    float[] block = new float[n];
+                    System.arraycopy(pending, 0, block, 0, Math.min(n, pending.length));
+                    write(recorder, block);
+                    pending = pending.length > n ? java.util.Arrays.copyOfRange(pending, n, pending.length) : new float[0];
+                    cursor += n;
+                }
+                float[] samples = decode(line);
+                if (pending.length < samples.length) {
+                    pending = java.util.Arrays.copyOf(pending, samples.length);
+                }
+                for (int i = 0; i < samples.length; i++) {
+                    pending[i] += samples[i];
+                }
+            }
+            while (cursor < total) {
+                int n = (int) Math.min(CHUNK, total - cursor);
+                float[] block = new float[n];
+                System.arraycopy(pending, 0, block, 0, Math.min(n, pending.length));
+                write(recorder, block);
+                pending = pending.length > n ? java.util.Arrays.copyOfRange(pending, n, pending.length) : new float[0];
+                cursor += n;
+            }
+            recorder.stop();
+        } catch (FrameRecorder.Exception e) {
+            throw new MixException("cannot write " + out.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static long samples(Duration d) {
+        return Math.round(d.toNanos() * (double) RATE / 1_000_000_000L);
+    }
+
+    private static void write(FFmpegFrameRecorder recorder, float[] block) throws FrameRecorder.Exception {
+        for (int i = 0; i < block.length; i++) {
+            block[i] = Math.max(-1f, Math.min(1f, block[i])); // overlapping lines clip rather than wrap
+        }
+        recorder.recordSamples(RATE, 1, FloatBuffer.wrap(block));
+    }
+
+    /** One line as mono float samples at 48 kHz, tempo applied by FFmpeg's pitch-preserving atempo. */
+    static float[] decode(Line line) throws MixException {
+        String chain = (Math.abs(line.tempo() - 1.0) > 1e-6
+                ? String.format(Locale.ROOT, "atempo=%.6f,", line.tempo()) : "")
+                + "aresample=" + RATE + ",aformat=sample_fmts=flt:channel_layouts=mono";
+        FloatCollector collected = new FloatCollector();
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(line.audio().toFile())) {
+            grabber.start();
+            try (FFmpegFrameFilter filter = new FFmpegFrameFilter(chain, grabber.getAudioChannels())) {
+                filter.setSampleRate(grabber.getSampleRate());
+                filter.setSampleFormat(grabber.getSampleFormat());
+                filter.start();
+                Frame frame;
+                while ((frame = grabber.grabSamples()) != null) {
+                    filter.push(frame);
+                    drain(filter, collected);
+                }
+                filter.push(null);
+                drain(filter, collected);
+            }
+        } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
+            throw new MixException("cannot read line " + line.audio().getFileName() + ": " + e.getMessage(), e);
+        }
+        return collected.toArray();
+    }
+
+    private static void drain(FFmpegFrameFilter filter, FloatCollector into) throws FrameFilter.Exception {
+        Frame out;
+        while ((out = filter.pullSamples()) != null) {
+            FloatBuffer b = (FloatBuffer) out.samples[0];
+            into.add(b);
+        }
+    }
+
+    /** A growable float array. */
+    private static final class FloatCollector {
+        private float[] data = new float[RATE];
+        private int size;
+
+        void add(FloatBuffer b) {
+            int n = b.remaining();
+            if (size + n > data.length) {
+                data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + n));
+            }
+            b.get(data, size, n);
+            size += n;
+        }
+
+        float[] toArray() {
+            return java.util.Arrays.copyOf(data, size);
+        }
+    }
+
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_QUIET);
+    }
+}
