@@ -19,10 +19,15 @@ class DialogueStemTest {
 
     /** A mono 16-bit PCM WAV written by hand, so the test knows every sample. */
     static Path wav(Path file, int rate, short[] samples) throws Exception {
+        return wav(file, rate, 1, samples);
+    }
+
+    /** A 16-bit PCM WAV of {@code channels} interleaved channels (6 = 5.1). */
+    static Path wav(Path file, int rate, int channels, short[] samples) throws Exception {
         ByteBuffer b = ByteBuffer.allocate(44 + samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(36 + samples.length * 2).put("WAVE".getBytes()).put("fmt ".getBytes())
-                .putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
-                .putShort((short) 2).putShort((short) 16).put("data".getBytes()).putInt(samples.length * 2);
+                .putInt(16).putShort((short) 1).putShort((short) channels).putInt(rate).putInt(rate * 2 * channels)
+                .putShort((short) (2 * channels)).putShort((short) 16).put("data".getBytes()).putInt(samples.length * 2);
         for (short s : samples) {
             b.putShort(s);
         }
@@ -31,6 +36,11 @@ class DialogueStemTest {
 
     /** The 24-bit samples of a stem, as ints. */
     static int[] read24(Path stem) throws Exception {
+        return read24(stem, 1);
+    }
+
+    /** The interleaved 24-bit samples of a WAV with {@code channels} channels, as ints. */
+    static int[] read24(Path stem, int channels) throws Exception {
         byte[] bytes = Files.readAllBytes(stem);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int pos = 12;
@@ -38,7 +48,7 @@ class DialogueStemTest {
             String id = new String(bytes, pos, 4);
             int size = b.getInt(pos + 4);
             if (id.equals("fmt ")) {
-                assertEquals(1, b.getShort(pos + 10), "mono");
+                assertEquals(channels, b.getShort(pos + 10), "channels");
                 assertEquals(DialogueStem.RATE, b.getInt(pos + 12), "48 kHz");
                 assertEquals(24, b.getShort(pos + 22), "24-bit");
             }
