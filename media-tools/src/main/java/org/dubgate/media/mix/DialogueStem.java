@@ -47,41 +47,51 @@ public final class DialogueStem {
             recorder.setSampleRate(RATE);
             recorder.setAudioChannels(1);
             recorder.start();
-            long cursor = 0;            // samples written so far
-            float[] pending = new float[0]; // mixed samples from cursor on, not written yet
+            Timeline timeline = new Timeline(recorder);
             for (Line line : ordered) {
                 long at = samples(line.start());
                 if (at >= total) {
                     continue;
                 }
-                // everything before this line's start is final: write it
-                while (cursor < at) {
-                    int n = (int) Math.min(CHUNK, at - cursor);
-                    float[] block = new float[n];
-                    System.arraycopy(pending, 0, block, 0, Math.min(n, pending.length));
-                    write(recorder, block);
-                    pending = pending.length > n ? java.util.Arrays.copyOfRange(pending, n, pending.length) : new float[0];
-                    cursor += n;
-                }
-                float[] samples = decode(line);
-                if (pending.length < samples.length) {
-                    pending = java.util.Arrays.copyOf(pending, samples.length);
-                }
-                for (int i = 0; i < samples.length; i++) {
-                    pending[i] += samples[i];
-                }
+                timeline.writeUntil(at); // everything before this line's start is final
+                timeline.add(decode(line));
             }
-            while (cursor < total) {
-                int n = (int) Math.min(CHUNK, total - cursor);
+            timeline.writeUntil(total);
+            recorder.stop();
+        } catch (FrameRecorder.Exception e) {
+            throw new MixException("cannot write " + out.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Samples written so far, and the mixed samples from there on that are not final yet. */
+    private static final class Timeline {
+        private final FFmpegFrameRecorder recorder;
+        private long cursor;
+        private float[] pending = new float[0];
+
+        Timeline(FFmpegFrameRecorder recorder) {
+            this.recorder = recorder;
+        }
+
+        void writeUntil(long target) throws FrameRecorder.Exception {
+            while (cursor < target) {
+                int n = (int) Math.min(CHUNK, target - cursor);
                 float[] block = new float[n];
                 System.arraycopy(pending, 0, block, 0, Math.min(n, pending.length));
                 write(recorder, block);
                 pending = pending.length > n ? java.util.Arrays.copyOfRange(pending, n, pending.length) : new float[0];
                 cursor += n;
             }
-            recorder.stop();
-        } catch (FrameRecorder.Exception e) {
-            throw new MixException("cannot write " + out.getFileName() + ": " + e.getMessage(), e);
+        }
+
+        /** Mixes a line in at the cursor. */
+        void add(float[] samples) {
+            if (pending.length < samples.length) {
+                pending = java.util.Arrays.copyOf(pending, samples.length);
+            }
+            for (int i = 0; i < samples.length; i++) {
+                pending[i] += samples[i];
+            }
         }
     }
 
