@@ -24,7 +24,6 @@ import org.dubgate.domain.shared.NoSuchEntityException;
 import org.dubgate.domain.voice.Voice;
 import org.dubgate.domain.voice.VoiceRepository;
 import org.dubgate.media.voice.VoiceSettings;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -57,9 +56,6 @@ public class TaskSteps {
     AuditLedger ledger;
     @Inject
     Clock clock;
-    @Inject
-    @ConfigProperty(name = "dubgate.tasks.lease-seconds", defaultValue = "600")
-    long leaseSeconds;
 
     /** Starts the task, or returns empty when there is nothing to do (ended, or its job no longer accepts work). */
     public Optional<SynthesisWork> start(UUID taskId) {
@@ -72,7 +68,7 @@ public class TaskSteps {
             task.cancel(now);
             return Optional.empty();
         }
-        if (!task.begin(now, Duration.ofSeconds(leaseSeconds))) {
+        if (!task.begin(now)) {
             return Optional.empty();
         }
         job.running(now);

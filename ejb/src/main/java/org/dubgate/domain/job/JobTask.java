@@ -9,7 +9,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.dubgate.domain.shared.Text;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -58,9 +57,6 @@ public class JobTask {
     @Column(name = "last_error", length = 2000)
     private String lastError;
 
-    @Column(name = "lease_until")
-    private Instant leaseUntil;
-
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -87,13 +83,12 @@ public class JobTask {
     }
 
     /** Starts (or restarts) the work; false when it already ended, so a repeated delivery does nothing. */
-    public boolean begin(Instant now, Duration lease) {
+    public boolean begin(Instant now) {
         if (!state.isRetriable()) {
             return false;
         }
         state = TaskState.RUNNING;
         attempts++;
-        leaseUntil = now.plus(lease);
         updatedAt = now;
         return true;
     }
@@ -129,7 +124,6 @@ public class JobTask {
         if (reason != null) {
             lastError = Text.clip(reason, 2000);
         }
-        leaseUntil = null;
         updatedAt = now;
     }
 

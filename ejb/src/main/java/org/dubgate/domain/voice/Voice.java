@@ -11,6 +11,7 @@ import org.dubgate.domain.performer.Performer;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.InvalidInputException.FieldError;
 import org.dubgate.domain.shared.Text;
+import org.dubgate.media.voice.VoiceSettings;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +27,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "voice")
 public class Voice {
-
-    public static final int MIN_PERCENT = 50;
-    public static final int MAX_PERCENT = 200;
 
     @Id
     private UUID id;
@@ -81,13 +79,14 @@ public class Voice {
         if (performerId != null && performer.isEmpty()) {
             errors.add(new FieldError("performerId", "no performer with this id"));
         }
-        if (engineVoice != null && !engineVoice.matches("[A-Za-z0-9_+.-]{1,64}")) {
+        if (engineVoice != null && !VoiceSettings.isVoiceName(engineVoice)) {
             errors.add(new FieldError("engineVoice", "an engine voice name (letters, digits, _ + . -)"));
         }
         for (var p : List.of(java.util.Map.entry("pitchPercent", pitchPercent == null ? 100 : pitchPercent),
                 java.util.Map.entry("ratePercent", ratePercent == null ? 100 : ratePercent))) {
-            if (p.getValue() < MIN_PERCENT || p.getValue() > MAX_PERCENT) {
-                errors.add(new FieldError(p.getKey(), MIN_PERCENT + " to " + MAX_PERCENT + " (% of the engine's default)"));
+            if (!VoiceSettings.inRange(p.getValue())) {
+                errors.add(new FieldError(p.getKey(), VoiceSettings.MIN_PERCENT + " to " + VoiceSettings.MAX_PERCENT
+                        + " (% of the engine's default)"));
             }
         }
         if (!errors.isEmpty()) {

@@ -60,7 +60,6 @@ create table job_task (
     state          varchar(16)                 not null,
     attempts       integer                     not null,
     last_error     varchar(2000),
-    lease_until    timestamp(6) with time zone,
     updated_at     timestamp(6) with time zone not null,
     version        bigint                      not null
 );
