@@ -34,4 +34,16 @@ public final class TestMedia {
         }
         return out;
     }
+
+    /** A 16-bit PCM WAV of {@code channels} interleaved channels (6 = 5.1), written by hand so a test knows every sample. */
+    public static Path wav(Path file, int rate, int channels, short[] samples) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + samples.length * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + samples.length * 2).put("WAVE".getBytes()).put("fmt ".getBytes())
+                .putInt(16).putShort((short) 1).putShort((short) channels).putInt(rate).putInt(rate * 2 * channels)
+                .putShort((short) (2 * channels)).putShort((short) 16).put("data".getBytes()).putInt(samples.length * 2);
+        for (short s : samples) {
+            b.putShort(s);
+        }
+        return Files.write(file, b.array());
+    }
 }

@@ -35,7 +35,8 @@ public final class MediaToolsCli {
     public static final int UNREADABLE = 3;
     public static final int BAD_MEDIA = 4;
 
-    private static final String USAGE_TEXT = "usage: media-tools probe FILE | media-tools script FILE.{srt,vtt,ttml,json}";
+    private static final String USAGE_TEXT = "usage: media-tools probe FILE | media-tools script FILE.{srt,vtt,ttml,json}"
+            + " | media-tools dub PLAN.json OUTDIR";
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -74,6 +75,9 @@ public final class MediaToolsCli {
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
             (args.length == 0 ? err : out).println(USAGE_TEXT);
             return args.length == 0 ? USAGE : OK;
+        }
+        if (args[0].equals("dub") && args.length == 3) {
+            return DubCommand.run(Path.of(args[1]), Path.of(args[2]), out, err);
         }
         if (!(args[0].equals("probe") || args[0].equals("script")) || args.length != 2) {
             err.println("media-tools: unknown command or wrong arguments; " + USAGE_TEXT);

@@ -5,6 +5,7 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.javacpp.PointerPointer;
 
 import java.nio.file.Path;
@@ -55,7 +56,11 @@ public final class Assembler {
                 }
                 AVStream st = copyStream(output, in);
                 if (type == AVMEDIA_TYPE_AUDIO && !audioTagged) {
-                    tag(st, originalLanguage, "Original");
+                    // "und" keeps whatever language the source itself declares
+                    AVDictionaryEntry own = in.metadata() == null || in.metadata().isNull() ? null
+                            : av_dict_get(in.metadata(), "language", null, 0);
+                    tag(st, "und".equals(originalLanguage) && own != null ? own.value().getString() : originalLanguage,
+                            "Original");
                     audioTagged = true;
                 }
                 map[0][s] = st.index();

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A language's dialogue stem: every line placed at its start sample, mono, 48 kHz, 24-bit PCM WAV.
@@ -32,22 +33,47 @@ public final class DialogueStem {
     public record Line(Path audio, Duration start, double tempo) {
     }
 
+    /**
+     * Audio laid in from the programme's start as it is, streamed: a HUMAN dub-actor stem (whole),
+     * or original dialogue kept for ORIGINAL characters (only during their cues, with 10 ms fades).
+     *
+     * @param centreChannel take only the centre channel (original dialogue of a 5.1 mix), else a mono down-mix
+     * @param during        the spans to keep, or empty for the whole file
+     */
+    public record Bed(Path audio, boolean centreChannel, Optional<List<Span>> during) {
+
+        public static Bed whole(Path audio) {
+            return new Bed(audio, false, Optional.empty());
+        }
+    }
+
+    static final Duration BED_FADE = Duration.ofMillis(10);
+
     private DialogueStem() {
     }
 
     /** Renders {@code lines} into {@code out}, which lasts exactly {@code length}. */
     public static void render(List<Line> lines, Duration length, Path out) throws MixException {
+        render(lines, List.of(), length, out);
+    }
+
+    /** Renders {@code lines} over {@code beds} into {@code out}, which lasts exactly {@code length}. */
+    public static void render(List<Line> lines, List<Bed> beds, Duration length, Path out) throws MixException {
         long total = samples(length);
         List<Line> ordered = new ArrayList<>(lines);
         ordered.sort(Comparator.comparing(Line::start));
+        List<BedReader> readers = new ArrayList<>();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), 1)) {
+            for (Bed bed : beds) {
+                readers.add(new BedReader(bed));
+            }
             recorder.setFormat("wav");
             recorder.setAudioCodec(avcodec.AV_CODEC_ID_PCM_S24LE);
             recorder.setSampleFormat(avutil.AV_SAMPLE_FMT_S32); // the 24-bit PCM encoder takes 32-bit samples
             recorder.setSampleRate(RATE);
             recorder.setAudioChannels(1);
             recorder.start();
-            Timeline timeline = new Timeline(recorder);
+            Timeline timeline = new Timeline(recorder, readers);
             for (Line line : ordered) {
                 long at = samples(line.start());
                 if (at >= total) {
@@ -60,24 +86,61 @@ public final class DialogueStem {
             recorder.stop();
         } catch (FrameRecorder.Exception e) {
             throw new MixException("cannot write " + out.getFileName() + ": " + e.getMessage(), e);
+        } finally {
+            readers.forEach(BedReader::close);
+        }
+    }
+
+    /** A bed being read block by block, gated to its spans. */
+    private static final class BedReader implements AutoCloseable {
+        private final PcmReader reader;
+        private final Optional<SpanCursor> gate;
+        private float[] buffer = new float[0];
+
+        BedReader(Bed bed) throws MixException {
+            reader = new PcmReader(bed.audio(), bed.centreChannel() ? Optional.of("pan=mono|c0=FC") : Optional.empty(),
+                    "mono", 1);
+            gate = bed.during().map(spans -> new SpanCursor(spans, samples(BED_FADE)));
+        }
+
+        /** Adds the bed's next {@code block.length} samples, which start at sample {@code from}. */
+        void addTo(float[] block, long from) throws MixException {
+            if (buffer.length < block.length) {
+                buffer = new float[block.length];
+            }
+            reader.read(buffer, block.length);
+            for (int i = 0; i < block.length; i++) {
+                float g = gate.isPresent() ? gate.get().at(from + i) : 1f;
+                block[i] += buffer[i] * g;
+            }
+        }
+
+        @Override
+        public void close() {
+            reader.close();
         }
     }
 
     /** Samples written so far, and the mixed samples from there on that are not final yet. */
     private static final class Timeline {
         private final FFmpegFrameRecorder recorder;
+        private final List<BedReader> beds;
         private long cursor;
         private float[] pending = new float[0];
 
-        Timeline(FFmpegFrameRecorder recorder) {
+        Timeline(FFmpegFrameRecorder recorder, List<BedReader> beds) {
             this.recorder = recorder;
+            this.beds = beds;
         }
 
-        void writeUntil(long target) throws FrameRecorder.Exception {
+        void writeUntil(long target) throws FrameRecorder.Exception, MixException {
             while (cursor < target) {
                 int n = (int) Math.min(CHUNK, target - cursor);
                 float[] block = new float[n];
                 System.arraycopy(pending, 0, block, 0, Math.min(n, pending.length));
+                for (BedReader bed : beds) {
+                    bed.addTo(block, cursor);
+                }
                 write(recorder, block);
                 pending = pending.length > n ? java.util.Arrays.copyOfRange(pending, n, pending.length) : new float[0];
                 cursor += n;

@@ -8,13 +8,14 @@ import org.bytedeco.javacv.FrameGrabber;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads a file's first audio stream as interleaved float samples at 48 kHz in a fixed channel
  * layout, exactly as many frames as asked for at a time (FFmpeg hands out frames of varying size):
  * lets several inputs be mixed block by block without holding any of them whole.
  */
-final class PcmReader implements AutoCloseable {
+public final class PcmReader implements AutoCloseable {
 
     private final FFmpegFrameGrabber grabber;
     private final FFmpegFrameFilter filter;
@@ -24,7 +25,12 @@ final class PcmReader implements AutoCloseable {
     private boolean ended;
 
     /** @param layout an FFmpeg channel layout name: {@code mono}, {@code stereo} or {@code 5.1} */
-    PcmReader(Path file, String layout, int channels) throws MixException {
+    public PcmReader(Path file, String layout, int channels) throws MixException {
+        this(file, Optional.empty(), layout, channels);
+    }
+
+    /** @param select an FFmpeg filter applied first, e.g. {@code pan=mono|c0=FC} to take one channel */
+    PcmReader(Path file, Optional<String> select, String layout, int channels) throws MixException {
         this.channels = channels;
         this.grabber = new FFmpegFrameGrabber(file.toFile());
         try {
@@ -32,7 +38,7 @@ final class PcmReader implements AutoCloseable {
             if (grabber.getAudioChannels() == 0) {
                 throw new MixException(file.getFileName() + " has no audio stream");
             }
-            filter = new FFmpegFrameFilter("aresample=" + DialogueStem.RATE + ",aformat=sample_fmts=flt:channel_layouts="
+            filter = new FFmpegFrameFilter(select.map(f -> f + ",").orElse("") + "aresample=" + DialogueStem.RATE + ",aformat=sample_fmts=flt:channel_layouts="
                     + layout, grabber.getAudioChannels());
             filter.setSampleRate(grabber.getSampleRate());
             filter.setSampleFormat(grabber.getSampleFormat());
@@ -54,7 +60,7 @@ final class PcmReader implements AutoCloseable {
     }
 
     /** Fills {@code into} with {@code frames} frames (silence past the end); returns how many were real. */
-    int read(float[] into, int frames) throws MixException {
+    public int read(float[] into, int frames) throws MixException {
         int wanted = frames * channels;
         int filled = 0;
         while (filled < wanted) {

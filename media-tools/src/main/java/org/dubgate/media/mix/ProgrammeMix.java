@@ -26,10 +26,6 @@ public final class ProgrammeMix {
     public record Result(String method, int channels, Optional<Flag> flag) {
     }
 
-    /** A span of dub dialogue, under which the original is ducked. */
-    public record Span(Duration start, Duration end) {
-    }
-
     public static final double DUCK_DB = -18.0;
     static final Duration RAMP = Duration.ofMillis(50);
     private static final int BLOCK = 4_800;
@@ -47,7 +43,7 @@ public final class ProgrammeMix {
                 : "original ducked under the dialogue";
         long total = DialogueStem.samples(length);
         float duck = (float) Math.pow(10, DUCK_DB / 20);
-        long ramp = DialogueStem.samples(RAMP);
+        SpanCursor ducking = new SpanCursor(dubLines, DialogueStem.samples(RAMP));
         try (PcmReader dialogue = new PcmReader(dialogueStem, "mono", 1);
              PcmReader original = new PcmReader(bed, surround ? "5.1" : "stereo", channels);
              FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), channels)) {
@@ -70,7 +66,7 @@ public final class ProgrammeMix {
                     } else if (surround) {
                         o[i * channels + CENTRE] = d[i];
                     } else {
-                        float g = gain(sample, dubLines, duck, ramp);
+                        float g = 1f - ducking.at(sample) * (1f - duck);
                         o[i * 2] = o[i * 2] * g + d[i] * 0.7071f;
                         o[i * 2 + 1] = o[i * 2 + 1] * g + d[i] * 0.7071f;
                     }
@@ -96,26 +92,5 @@ public final class ProgrammeMix {
             o[frame * 2] += dialogue * 0.7071f;
             o[frame * 2 + 1] += dialogue * 0.7071f;
         }
-    }
-
-    /** The original's gain at a sample: ducked inside dub lines, ramping linearly over {@link #RAMP} at each edge. */
-    static float gain(long sample, List<Span> lines, float duck, long ramp) {
-        float g = 1f;
-        for (Span s : lines) {
-            long start = DialogueStem.samples(s.start());
-            long end = DialogueStem.samples(s.end());
-            float depth;
-            if (sample >= start && sample < end) {
-                depth = 1f;
-            } else if (sample >= start - ramp && sample < start) {
-                depth = (float) (sample - (start - ramp)) / ramp;
-            } else if (sample >= end && sample < end + ramp) {
-                depth = 1f - (float) (sample - end) / ramp;
-            } else {
-                continue;
-            }
-            g = Math.min(g, 1f - depth * (1f - duck));
-        }
-        return g;
     }
 }

@@ -100,4 +100,29 @@ class MediaToolsCliTest {
         assertEquals(MediaToolsCli.OK, run("--help"));
         assertTrue(stdout().contains("usage: media-tools probe FILE"));
     }
+
+    @Test
+    void dubMixesAndAssemblesFromAPlan() throws Exception {
+        Path clip = TestMedia.gridClips().findFirst().orElseThrow();
+        short[] tone = new short[24_000];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (short) (8_000 * Math.sin(2 * Math.PI * 200 * i / 48_000.0));
+        }
+        TestMedia.wav(tmp.resolve("line.wav"), 48_000, 1, tone);
+        Path plan = Files.writeString(tmp.resolve("plan.json"), "{\"source\":\"" + clip.toAbsolutePath()
+                + "\",\"length\":3.0,\"languages\":[{\"language\":\"es\",\"lines\":[{\"audio\":\"line.wav\","
+                + "\"start\":1.0,\"end\":1.5}]}]}");
+        assertEquals(MediaToolsCli.OK, run("dub", plan.toString(), tmp.resolve("out").toString()), stderr());
+        assertTrue(stdout().contains("\"flag\":\"NO_MNE_ORIGINAL_AUDIBLE\""), stdout());
+        assertTrue(Files.size(tmp.resolve("out/es.dialogue.wav")) > 3 * 48_000 * 3, "3 s of 24-bit mono");
+        assertEquals(2, new org.dubgate.media.probe.MediaProber().probe(tmp.resolve("out/programme.mkv"))
+                .audioStreams().size());
+    }
+
+    @Test
+    void dubNamesWhatIsWrongWithAPlan() throws Exception {
+        Path plan = Files.writeString(tmp.resolve("plan.json"), "{\"source\":\"x.mp4\",\"length\":-1}");
+        assertEquals(MediaToolsCli.USAGE, run("dub", plan.toString(), tmp.resolve("out").toString()));
+        assertEquals("media-tools: plan.json: \"length\" must be a number of seconds >= 0", stderr().strip());
+    }
 }

@@ -17,21 +17,12 @@ class DialogueStemTest {
     @TempDir
     Path tmp;
 
-    /** A mono 16-bit PCM WAV written by hand, so the test knows every sample. */
     static Path wav(Path file, int rate, short[] samples) throws Exception {
-        return wav(file, rate, 1, samples);
+        return org.dubgate.media.TestMedia.wav(file, rate, 1, samples);
     }
 
-    /** A 16-bit PCM WAV of {@code channels} interleaved channels (6 = 5.1). */
     static Path wav(Path file, int rate, int channels, short[] samples) throws Exception {
-        ByteBuffer b = ByteBuffer.allocate(44 + samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes()).putInt(36 + samples.length * 2).put("WAVE".getBytes()).put("fmt ".getBytes())
-                .putInt(16).putShort((short) 1).putShort((short) channels).putInt(rate).putInt(rate * 2 * channels)
-                .putShort((short) (2 * channels)).putShort((short) 16).put("data".getBytes()).putInt(samples.length * 2);
-        for (short s : samples) {
-            b.putShort(s);
-        }
-        return Files.write(file, b.array());
+        return org.dubgate.media.TestMedia.wav(file, rate, channels, samples);
     }
 
     /** The 24-bit samples of a stem, as ints. */
@@ -135,5 +126,53 @@ class DialogueStemTest {
         assertEquals(8_000 * 256, s[300], 512, "both lines");
         assertEquals(4_000 * 256, s[600], 256, "only the second line");
         assertEquals(0, s[1000]);
+    }
+
+    @Test
+    void aHumanStemIsLaidInWholeUnderTheLines() throws Exception {
+        short[] bed = new short[48_000];
+        java.util.Arrays.fill(bed, (short) 1_000);
+        Path human = wav(tmp.resolve("human.wav"), 48_000, bed);
+        short[] click = new short[10];
+        click[0] = 10_000;
+        Path line = wav(tmp.resolve("click.wav"), 48_000, click);
+        Path stem = tmp.resolve("stem.wav");
+        DialogueStem.render(List.of(new DialogueStem.Line(line, Duration.ofMillis(500), 1.0)),
+                List.of(DialogueStem.Bed.whole(human)), Duration.ofMillis(1500), stem);
+        int[] s = read24(stem);
+        assertEquals(1_000 * 256, s[0], 256, "the human stem from its first sample");
+        assertEquals(11_000 * 256, s[24_000], 512, "line and stem add up");
+        assertEquals(1_000 * 256, s[47_999], 256);
+        assertEquals(0, s[48_000], "silence after the stem ends");
+    }
+
+    @Test
+    void originalDialogueIsKeptOnlyDuringItsSpansWithShortFades() throws Exception {
+        short[] original = new short[48_000];
+        java.util.Arrays.fill(original, (short) 8_000);
+        Path dialogue = wav(tmp.resolve("dialogue.wav"), 48_000, original);
+        Path stem = tmp.resolve("stem.wav");
+        DialogueStem.render(List.of(), List.of(new DialogueStem.Bed(dialogue, false, java.util.Optional.of(List.of(
+                new Span(Duration.ofMillis(200), Duration.ofMillis(400)))))), Duration.ofSeconds(1), stem);
+        int[] s = read24(stem);
+        assertEquals(0, s[4_000], "before the span and its fade");
+        assertEquals(4_000 * 256, s[9_600 - 240], 512, "half-way through the 10 ms fade-in");
+        assertEquals(8_000 * 256, s[12_000], 256, "inside the span");
+        assertEquals(0, s[19_200 + 480], "after the fade-out");
+    }
+
+    @Test
+    void theCentreChannelOfA51SourceCarriesItsOriginalDialogue() throws Exception {
+        short[] surround = new short[6 * 4_800];
+        for (int i = 0; i < 4_800; i++) {
+            surround[i * 6] = 3_000;     // FL: music, not dialogue
+            surround[i * 6 + 2] = 6_000; // FC: dialogue
+        }
+        Path source = wav(tmp.resolve("51.wav"), 48_000, 6, surround);
+        Path stem = tmp.resolve("stem.wav");
+        DialogueStem.render(List.of(), List.of(new DialogueStem.Bed(source, true, java.util.Optional.of(List.of(
+                new Span(Duration.ZERO, Duration.ofMillis(100)))))), Duration.ofMillis(100), stem);
+        int[] s = read24(stem);
+        assertEquals(6_000 * 256, s[2_000], 256, "only the centre, nothing of the left channel");
     }
 }

@@ -76,7 +76,7 @@ class ProgrammeMixTest {
         Path out = tmp.resolve("ducked.wav");
         ProgrammeMix.Result r = ProgrammeMix.mix(dialogue(), Optional.empty(),
                 levels("stereo.wav", (short) 10_000, (short) 10_000),
-                List.of(new ProgrammeMix.Span(Duration.ofSeconds(1), Duration.ofSeconds(2))), LENGTH, out);
+                List.of(new Span(Duration.ofSeconds(1), Duration.ofSeconds(2))), LENGTH, out);
         assertEquals(Optional.of(ProgrammeMix.Flag.NO_MNE_ORIGINAL_AUDIBLE), r.flag());
         int[] s = read24(out, 2);
         assertEquals(10_000 * 256, at(s, 2, 0.5, 0), 256, "untouched before the line and its ramp");
