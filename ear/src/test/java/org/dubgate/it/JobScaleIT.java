@@ -86,22 +86,40 @@ class JobScaleIT {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             job = Api.json(manager.get("/api/v1/jobs/" + jobId));
-            if (job.getJsonArray("targets").getValuesAs(JsonObject.class).stream().allMatch(t -> t.getBoolean("synthesisDone"))
-                    || List.of("FAILED", "BLOCKED").contains(job.getString("state"))) {
+            if (List.of("IN_REVIEW", "FAILED", "BLOCKED").contains(job.getString("state"))) {
                 break;
             }
             Thread.sleep(500);
         }
         assertNotNull(job);
-        assertEquals(100, job.getInt("progressPercent"), job.getString("state") + " " + job.getString("reason", ""));
+        assertEquals("IN_REVIEW", job.getString("state"), job.getString("reason", ""));
+        assertEquals(100, job.getInt("progressPercent"));
         List<JsonObject> tasks = job.getJsonArray("tasks").getValuesAs(JsonObject.class);
-        assertEquals(3 * (CUES / 20), tasks.size(), "batches of 20 cues per language");
+        assertEquals(3 * (CUES / 20), tasks.stream().filter(t -> t.getString("kind").equals("SYNTHESIZE")).count(),
+                "batches of 20 cues per language");
+        assertEquals(3, tasks.stream().filter(t -> t.getString("kind").equals("MIX")).count(), "one MIX per language");
+        assertEquals(1, tasks.stream().filter(t -> t.getString("kind").equals("ASSEMBLE")).count(), "one ASSEMBLE");
+        assertEquals(3 * (CUES / 20) + 4, tasks.size());
         tasks.forEach(t -> assertEquals("SUCCEEDED", t.getString("state"), t.toString()));
+        List<JsonObject> deliverables = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/deliverables"));
+        assertEquals(7, deliverables.size(), "3 stems, 3 mixes, 1 programme: " + deliverables);
 
         List<JsonObject> outputs = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs"));
         assertEquals(3 * CUES, outputs.size(), "every line exactly once");
         Set<String> lines = new HashSet<>();
         outputs.forEach(o -> assertTrue(lines.add(o.getString("taskId") + "/" + o.getString("cueId")), "duplicate " + o));
+        // 180 ms slots 20 ms apart cannot hold "Line 123.": time-fit stops at 1.25x and flags the line for QA
+        for (JsonObject o : outputs) {
+            JsonObject fit = o.getJsonObject("timeFit");
+            double needed = o.getJsonNumber("durationSeconds").doubleValue() / 0.2;
+            if (needed > 1.25 && !o.getString("cueId").equals("c" + (CUES - 1))) { // the last may borrow up to the end
+                assertEquals(List.of("OVERFLOW"), o.getJsonArray("flags").getValuesAs(jakarta.json.JsonString.class)
+                        .stream().map(jakarta.json.JsonString::getString).toList(), o.toString());
+                assertEquals(1.25, fit.getJsonNumber("tempo").doubleValue(), 1e-9, o.toString());
+                assertEquals(needed, fit.getJsonNumber("overflowRatio").doubleValue(), 0.01, o.toString());
+            }
+        }
+        assertTrue(outputs.stream().anyMatch(o -> !o.getJsonArray("flags").isEmpty()), "some lines overflow");
         String ledger = Api.admin().get("/api/v1/audit?subject=" + job.getString("gateCheckId") + "&limit=500").body();
         assertEquals(1, count(ledger, "\"action\":\"GATE_DECISION\""), "one gate decision for the submission");
         String fanIns = Api.admin().get("/api/v1/audit?subject=" + jobId + "&limit=500").body();

@@ -98,13 +98,13 @@ class RestartIT {
             long deadline = System.currentTimeMillis() + 180_000;
             while (System.currentTimeMillis() < deadline) {
                 job = Api.json(manager.get("/api/v1/jobs/" + jobId));
-                if (job.getJsonArray("targets").getJsonObject(0).getBoolean("synthesisDone")
-                        || java.util.List.of("FAILED", "BLOCKED").contains(job.getString("state"))) {
+                if (java.util.List.of("IN_REVIEW", "FAILED", "BLOCKED").contains(job.getString("state"))) {
                     break;
                 }
                 Thread.sleep(300);
             }
             assertNotNull(job);
+            assertEquals("IN_REVIEW", job.getString("state"), job.toString());
             assertEquals(100, job.getInt("progressPercent"), job.toString());
             job.getJsonArray("tasks").getValuesAs(JsonObject.class).forEach(t -> assertEquals("SUCCEEDED", t.getString("state")));
             java.util.List<JsonObject> outputs = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs"));

@@ -5,14 +5,13 @@ import jakarta.inject.Inject;
 import org.dubgate.application.gate.GateService;
 import org.dubgate.application.gate.PlanInput;
 import org.dubgate.application.identity.Caller;
-import org.dubgate.application.port.WorkItem;
-import org.dubgate.application.port.WorkQueue;
 import org.dubgate.domain.consent.LanguageTag;
 import org.dubgate.domain.consent.Purpose;
 import org.dubgate.domain.consent.Territory;
 import org.dubgate.domain.gate.JobPlan;
 import org.dubgate.domain.job.CastLine;
 import org.dubgate.domain.job.CueOutput;
+import org.dubgate.domain.job.Deliverable;
 import org.dubgate.domain.job.DubbingJob;
 import org.dubgate.domain.job.JobCue;
 import org.dubgate.domain.job.JobRepository;
@@ -33,6 +32,7 @@ import org.dubgate.media.script.Cue;
 import org.dubgate.media.script.ScriptFormat;
 import org.dubgate.media.script.ScriptImporter;
 import org.dubgate.media.script.ScriptParse;
+import org.dubgate.media.timing.TimeFit;
 import org.dubgate.media.voice.EngineException;
 import org.dubgate.media.voice.VoiceEngines;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -76,7 +76,7 @@ public class JobService {
     @Inject
     GateService gate;
     @Inject
-    WorkQueue queue;
+    TaskDispatch dispatch;
     @Inject
     org.dubgate.application.port.ContentStore store;
     @Inject
@@ -99,9 +99,13 @@ public class JobService {
         Instant now = clock.instant();
         DubbingJob job = DubbingJob.queued(new DubbingJob.Order(jobId, request.title().strip(), request.sourceMediaId(),
                 request.mneMediaId(), request.dialogueMediaId(), v.territory().code(), v.purpose(), v.priority(),
-                v.targets()), check.checkId(), idempotencyKey, manager.username(), now);
+                v.maxTempo(), v.targets()), check.checkId(), idempotencyKey, manager.username(), now);
         jobs.add(job);
         for (JobTarget target : v.targets()) {
+            if (target.synthesisDone()) {
+                dispatch.dispatch(JobTask.mix(jobId, target.language(), now)); // nothing to synthesize: mix at once
+                continue;
+            }
             for (CastLine line : target.cast()) {
                 if (line.approach() != JobPlan.Approach.SYNTHETIC) {
                     continue;
@@ -109,10 +113,8 @@ public class JobService {
                 List<String> cueIds = target.cues().stream().filter(c -> c.character().equals(line.character()))
                         .map(JobCue::cueId).toList();
                 for (int from = 0; from < cueIds.size(); from += batchSize) {
-                    JobTask task = JobTask.synthesize(jobId, target.language(), line.character(),
-                            line.voiceId().orElseThrow(), cueIds.subList(from, Math.min(cueIds.size(), from + batchSize)), now);
-                    jobs.addTask(task);
-                    queue.enqueue(new WorkItem(WorkItem.Kind.SYNTHESIZE, task.id()));
+                    dispatch.dispatch(JobTask.synthesize(jobId, target.language(), line.character(),
+                            line.voiceId().orElseThrow(), cueIds.subList(from, Math.min(cueIds.size(), from + batchSize)), now));
                 }
             }
         }
@@ -150,6 +152,22 @@ public class JobService {
         return jobs.outputsOfJob(get(jobId).id());
     }
 
+    /** The files the job's MIX and ASSEMBLE tasks made. */
+    public List<Deliverable> deliverables(UUID jobId) {
+        return jobs.deliverablesOf(get(jobId).id());
+    }
+
+    /** A deliverable's file. */
+    public Deliverable deliverable(UUID jobId, UUID deliverableId) {
+        return deliverables(jobId).stream().filter(d -> d.id().equals(deliverableId)).findFirst()
+                .orElseThrow(() -> new NoSuchEntityException("deliverable", deliverableId));
+    }
+
+    public java.nio.file.Path contentOf(Deliverable d) {
+        return store.localFile(d.contentSha256()).orElseThrow(() -> new IllegalStateException(
+                "file " + d.contentSha256() + " of deliverable " + d.id() + " is missing from storage"));
+    }
+
     /** A synthesized line's audio file; quarantined output is never served. */
     public java.nio.file.Path outputAudio(UUID jobId, UUID outputId) {
         CueOutput output = outputs(jobId).stream().filter(o -> o.id().equals(outputId)).findFirst()
@@ -162,8 +180,8 @@ public class JobService {
                 "audio " + output.contentSha256() + " of output " + outputId + " is missing from storage"));
     }
 
-    private record Validated(Territory territory, Purpose purpose, int priority, List<JobTarget> targets,
-                             Map<UUID, Voice> voices) {
+    private record Validated(Territory territory, Purpose purpose, int priority, double maxTempo,
+                             List<JobTarget> targets, Map<UUID, Voice> voices) {
     }
 
     private Validated validate(JobRequest r) {
@@ -190,6 +208,11 @@ public class JobService {
         if (priority < 1 || priority > 10) {
             errors.add(new FieldError("priority", "1 (lowest) to 10 (highest)"));
         }
+        double maxTempo = r.maxTempo() == null ? TimeFit.DEFAULT_MAX_TEMPO : r.maxTempo();
+        if (!(maxTempo >= DubbingJob.MIN_TEMPO && maxTempo <= DubbingJob.MAX_TEMPO)) {
+            errors.add(new FieldError("maxTempo", "the time-fit speed-up limit, " + DubbingJob.MIN_TEMPO + " to "
+                    + DubbingJob.MAX_TEMPO + " (default " + TimeFit.DEFAULT_MAX_TEMPO + ")"));
+        }
         Duration mediaLength = source.flatMap(MediaAsset::durationSeconds)
                 .map(s -> Duration.ofNanos(Math.round(s * 1e9))).orElse(null);
         List<JobTarget> targets = new ArrayList<>();
@@ -199,14 +222,21 @@ public class JobService {
         } else {
             Set<String> languages = new HashSet<>();
             for (int i = 0; i < r.targets().size(); i++) {
-                target("targets[" + i + "]", r.targets().get(i), mediaLength, languages, usedVoices, errors)
-                        .ifPresent(targets::add);
+                Optional<JobTarget> t = target("targets[" + i + "]", r.targets().get(i), mediaLength, languages,
+                        usedVoices, errors);
+                t.ifPresent(targets::add);
+                if (t.isPresent() && r.mneMediaId() != null && r.dialogueMediaId() == null
+                        && !t.get().cuesOf(JobPlan.Approach.ORIGINAL).isEmpty()) {
+                    // the M&E has no dialogue: ORIGINAL characters would fall silent in the mix
+                    errors.add(new FieldError("dialogueMediaId", "targets[" + i + "] keeps characters ORIGINAL over an "
+                            + "M&E stem: supply the original dialogue stem too"));
+                }
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Validated(territory.get(), purpose.get(), priority, targets, usedVoices);
+        return new Validated(territory.get(), purpose.get(), priority, maxTempo, targets, usedVoices);
     }
 
     private Optional<MediaAsset> readyMedia(String field, UUID id, boolean required, List<FieldError> errors) {

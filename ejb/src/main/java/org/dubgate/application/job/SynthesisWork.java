@@ -3,20 +3,24 @@ package org.dubgate.application.job;
 import org.dubgate.domain.gate.JobPlan;
 import org.dubgate.media.voice.VoiceSettings;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Everything a synthesis run needs, read in one short transaction: the single-use plan to re-check
- * (R9), the model and its registered hash, the voice settings, the batch's cues and which of them
- * already have output (a redelivery continues where the last run stopped).
+ * (R9), the model and its registered hash, the voice settings, the job's time-fit tempo limit, the
+ * batch's cues and which of them already have output (a redelivery continues where the last run stopped).
  */
 public record SynthesisWork(UUID taskId, UUID jobId, String language, JobPlan plan, UUID modelId, String engine,
-                            String artifactLocation, String artifactSha256, VoiceSettings settings, List<Line> lines,
-                            Set<String> done) {
+                            String artifactLocation, String artifactSha256, VoiceSettings settings, double maxTempo,
+                            List<Line> lines, Set<String> done) {
 
-    /** One cue to speak. */
-    public record Line(String cueId, String text) {
+    /**
+     * One cue to speak, and its slot: the line may run past {@code end} into the silence before
+     * {@code window} (the character's next cue, or the programme's end) before time-fit speeds it up.
+     */
+    public record Line(String cueId, String text, Duration start, Duration end, Duration window) {
     }
 }

@@ -10,6 +10,7 @@ import org.dubgate.application.port.StoredContent;
 import org.dubgate.domain.gate.GateDecision;
 import org.dubgate.domain.model.HashState;
 import org.dubgate.infrastructure.artifact.ArtifactHasher;
+import org.dubgate.media.timing.TimeFit;
 import org.dubgate.media.voice.EngineException;
 import org.dubgate.media.voice.Speech;
 import org.dubgate.media.voice.VoiceEngine;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
 /**
  * Runs one SYNTHESIZE task with no transaction open. Before running the model it re-checks the
  * consent gate for this exact use and re-hashes the model's artifact (R5, R9); it writes each
- * line's audio to content storage as it goes (a redelivered task skips lines already done); before
+ * line's audio to content storage as it goes, with its time-fit against its cue (a redelivered task
+ * skips lines already done); before
  * marking the task done it checks the gate once more, so a revocation that landed meanwhile stops
  * the work and quarantines what was made. Failures propagate, so the queue retries and dead-letters.
  */
@@ -92,13 +94,16 @@ public class SynthesisWorker {
         Path wav = null;
         try {
             wav = Files.createTempFile("dubgate-line-", ".wav");
+            long began = System.nanoTime();
             Speech speech = engine.synthesize(line.text(), work.language(), work.settings(), wav,
                     Duration.ofSeconds(lineTimeoutSeconds));
+            Duration engineTime = Duration.ofNanos(System.nanoTime() - began);
+            TimeFit fit = TimeFit.plan(line.start(), line.end(), line.window(), speech.length(), work.maxTempo());
             StoredContent stored;
             try (InputStream in = Files.newInputStream(wav)) {
                 stored = store.store(in, Long.MAX_VALUE);
             }
-            steps.recordOutput(work, line.cueId(), stored.sha256(), speech.length(), grant);
+            steps.recordOutput(work, line.cueId(), stored.sha256(), speech.length(), fit, engineTime, grant);
         } catch (EngineException e) {
             throw new IllegalStateException("cue " + line.cueId() + ": " + e.getMessage(), e);
         } catch (IOException e) {

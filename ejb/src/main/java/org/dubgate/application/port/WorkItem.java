@@ -9,6 +9,10 @@ public record WorkItem(Kind kind, UUID subjectId) {
         /** Probe an uploaded media asset. */
         PROBE_MEDIA,
         /** Synthesize one batch of a character's cues in one language (subject: the task). */
-        SYNTHESIZE
+        SYNTHESIZE,
+        /** Time-fit and mix one language: dialogue stem and full mix (subject: the task). */
+        MIX,
+        /** Mux the picture with the original and every language's mix (subject: the task). */
+        ASSEMBLE
     }
 }

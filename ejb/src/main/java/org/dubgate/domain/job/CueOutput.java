@@ -4,10 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.dubgate.media.timing.TimeFit;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,12 +55,32 @@ public class CueOutput {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "placed_start_micros", nullable = false)
+    private long placedStartMicros;
+
+    @Column(nullable = false)
+    private double tempo;
+
+    @Column(name = "fitted_micros", nullable = false)
+    private long fittedMicros;
+
+    @Column(name = "borrowed_micros", nullable = false)
+    private long borrowedMicros;
+
+    /** Set when the line did not fit even at the tempo limit: the ratio it would have needed (QA flag OVERFLOW). */
+    @Column(name = "overflow_ratio")
+    private Double overflowRatio;
+
+    /** How long the engine took to make the line. */
+    @Column(name = "engine_micros", nullable = false)
+    private long engineMicros;
+
     protected CueOutput() {
         // for JPA
     }
 
-    public CueOutput(UUID taskId, UUID jobId, String cueId, String contentSha256, Duration length, UUID modelId,
-                     String modelSha256, UUID grantId, Instant now) {
+    public CueOutput(UUID taskId, UUID jobId, String cueId, String contentSha256, Duration length, TimeFit fit,
+                     Duration engineTime, UUID modelId, String modelSha256, UUID grantId, Instant now) {
         this.id = UUID.randomUUID();
         this.taskId = taskId;
         this.jobId = jobId;
@@ -69,6 +91,40 @@ public class CueOutput {
         this.modelSha256 = modelSha256;
         this.grantId = grantId;
         this.createdAt = now;
+        this.placedStartMicros = micros(fit.start());
+        this.tempo = fit.tempo();
+        this.fittedMicros = micros(fit.fittedLength());
+        this.borrowedMicros = micros(fit.borrowed());
+        this.overflowRatio = fit.overflow().orElse(null);
+        this.engineMicros = micros(engineTime);
+    }
+
+    private static long micros(Duration d) {
+        return d.toNanos() / 1000;
+    }
+
+    private static Duration ofMicros(long micros) {
+        return Duration.of(micros, ChronoUnit.MICROS);
+    }
+
+    /** Where and how fast the line plays in the dialogue stem, and whether it overflowed its slot. */
+    public TimeFit timeFit() {
+        return new TimeFit(ofMicros(placedStartMicros), tempo, ofMicros(fittedMicros), ofMicros(borrowedMicros),
+                Optional.ofNullable(overflowRatio));
+    }
+
+    /** The QA flags of this line: OVERFLOW when it did not fit its slot at the tempo limit. */
+    public List<String> flags() {
+        return overflowRatio == null ? List.of() : List.of("OVERFLOW");
+    }
+
+    public Duration engineTime() {
+        return ofMicros(engineMicros);
+    }
+
+    /** Whether this line may go into a mix: not quarantined. */
+    public boolean usable() {
+        return !quarantined;
     }
 
     /** Made under a grant since revoked: kept for the record, never used further. */
@@ -97,7 +153,7 @@ public class CueOutput {
     }
 
     public Duration length() {
-        return Duration.of(durationMicros, ChronoUnit.MICROS);
+        return ofMicros(durationMicros);
     }
 
     public UUID modelId() {

@@ -51,6 +51,10 @@ public class DubbingJob {
     @Column(nullable = false)
     private int priority;
 
+    /** The largest speed-up time-fit may apply to a line before flagging it OVERFLOW. */
+    @Column(name = "max_tempo", nullable = false)
+    private double maxTempo;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private JobState state;
@@ -86,8 +90,12 @@ public class DubbingJob {
 
     /** What a manager asked for, already validated and cleared by the consent gate. */
     public record Order(UUID id, String titleCode, UUID sourceMediaId, UUID mneMediaId, UUID dialogueMediaId,
-                        String territory, Purpose purpose, int priority, List<JobTarget> targets) {
+                        String territory, Purpose purpose, int priority, double maxTempo, List<JobTarget> targets) {
     }
+
+    /** The time-fit tempo limit a job may ask for: 1.0 (never speed up) to 1.5; beyond that speech suffers. */
+    public static final double MIN_TEMPO = 1.0;
+    public static final double MAX_TEMPO = 1.5;
 
     /** A job the gate allowed: it is queued at once, with the check that cleared it. */
     public static DubbingJob queued(Order order, UUID gateCheckId, Optional<String> idempotencyKey, String by, Instant now) {
@@ -100,6 +108,7 @@ public class DubbingJob {
         j.territory = order.territory();
         j.purpose = order.purpose();
         j.priority = order.priority();
+        j.maxTempo = order.maxTempo();
         j.targets.addAll(order.targets());
         j.state = JobState.QUEUED;
         j.gateCheckId = gateCheckId;
@@ -143,6 +152,27 @@ public class DubbingJob {
         updatedAt = now;
     }
 
+    /**
+     * A language's mix is done; true when that was the last language, so the job's ASSEMBLE is due
+     * now (exactly once: the caller holds the job's row lock, and a repeated MIX run changes nothing).
+     */
+    public boolean languageMixed(String language, Instant now) {
+        JobTarget t = target(language).orElseThrow(() -> new IllegalArgumentException("job " + id + " has no " + language));
+        if (!t.markMixed()) {
+            return false;
+        }
+        updatedAt = now;
+        return targets.stream().allMatch(JobTarget::mixed);
+    }
+
+    /** Everything is made and assembled: the job waits for QA review. */
+    public void readyForReview(Instant now) {
+        if (state == JobState.QUEUED || state == JobState.RUNNING) {
+            state = JobState.IN_REVIEW;
+            updatedAt = now;
+        }
+    }
+
     /** Whether tasks of this job may still start. */
     public boolean accepting() {
         return state == JobState.QUEUED || state == JobState.RUNNING;
@@ -182,6 +212,10 @@ public class DubbingJob {
 
     public int priority() {
         return priority;
+    }
+
+    public double maxTempo() {
+        return maxTempo;
     }
 
     public JobState state() {

@@ -57,4 +57,9 @@ public interface JobRepository {
     List<CueOutput> outputsOfJob(UUID jobId);
 
     void addOutput(CueOutput output);
+
+    /** Files the job's MIX and ASSEMBLE tasks made, oldest first. */
+    List<Deliverable> deliverablesOf(UUID jobId);
+
+    void addDeliverable(Deliverable deliverable);
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.dubgate.domain.gate.JobPlan;
 import org.dubgate.media.script.Cue;
 
 import java.util.ArrayList;
@@ -34,6 +35,10 @@ public class JobTarget {
     @Column(name = "synthesis_done", nullable = false)
     private boolean synthesisDone;
 
+    /** Set once, when the language's MIX task has recorded its stem and full mix. */
+    @Column(nullable = false)
+    private boolean mixed;
+
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     @JoinColumn(name = "target_id", nullable = false)
     @OrderBy("startMicros")
@@ -53,6 +58,33 @@ public class JobTarget {
         this.scriptFormat = scriptFormat;
         cues.forEach(c -> this.cues.add(new JobCue(c, c.character().orElseThrow())));
         this.cast.addAll(cast);
+        // a language voiced only by humans or left original has nothing to synthesize: it goes to MIX at once
+        this.synthesisDone = cuesOf(JobPlan.Approach.SYNTHETIC).isEmpty();
+    }
+
+    /** The cues of the characters dubbed this way, in time order. */
+    public List<JobCue> cuesOf(JobPlan.Approach approach) {
+        return cues.stream().filter(c -> castOf(c.character()).map(CastLine::approach).filter(approach::equals).isPresent())
+                .toList();
+    }
+
+    /** Where the character's next cue after {@code cue} starts, if it has one: time-fit may borrow the silence up to it. */
+    public Optional<java.time.Duration> nextCueStart(JobCue cue) {
+        return cues.stream().filter(c -> c.character().equals(cue.character()) && c.start().compareTo(cue.end()) >= 0
+                && !c.cueId().equals(cue.cueId())).map(JobCue::start).min(java.util.Comparator.naturalOrder());
+    }
+
+    /** The language's mix is recorded; false if it already was (a repeated MIX run). */
+    boolean markMixed() {
+        if (mixed) {
+            return false;
+        }
+        mixed = true;
+        return true;
+    }
+
+    public boolean mixed() {
+        return mixed;
     }
 
     public Optional<CastLine> castOf(String character) {

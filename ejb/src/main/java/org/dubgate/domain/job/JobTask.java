@@ -34,7 +34,8 @@ public class JobTask {
     @Column(nullable = false, length = 16)
     private TaskKind kind;
 
-    @Column(nullable = false, length = 35)
+    /** The language worked on; none for ASSEMBLE, which covers them all. */
+    @Column(length = 35)
     private String language;
 
     @Column(name = "character_name", length = 100)
@@ -56,6 +57,9 @@ public class JobTask {
 
     @Column(name = "last_error", length = 2000)
     private String lastError;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -82,6 +86,20 @@ public class JobTask {
         return t;
     }
 
+    /** Mixes one language: its dialogue stem and full mix. */
+    public static JobTask mix(UUID jobId, String language, Instant now) {
+        JobTask t = synthesize(jobId, language, null, null, List.of(), now);
+        t.kind = TaskKind.MIX;
+        return t;
+    }
+
+    /** Muxes the picture with the original and every language's mix. */
+    public static JobTask assemble(UUID jobId, Instant now) {
+        JobTask t = synthesize(jobId, null, null, null, List.of(), now);
+        t.kind = TaskKind.ASSEMBLE;
+        return t;
+    }
+
     /** Starts (or restarts) the work; false when it already ended, so a repeated delivery does nothing. */
     public boolean begin(Instant now) {
         if (!state.isRetriable()) {
@@ -89,6 +107,7 @@ public class JobTask {
         }
         state = TaskState.RUNNING;
         attempts++;
+        startedAt = now;
         updatedAt = now;
         return true;
     }
@@ -139,8 +158,8 @@ public class JobTask {
         return kind;
     }
 
-    public String language() {
-        return language;
+    public Optional<String> language() {
+        return Optional.ofNullable(language);
     }
 
     public Optional<String> character() {
@@ -165,6 +184,11 @@ public class JobTask {
 
     public Optional<String> lastError() {
         return Optional.ofNullable(lastError);
+    }
+
+    /** When its latest attempt started. */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
     }
 
     public Instant updatedAt() {

@@ -24,7 +24,7 @@ public class DeadWorkRecorder {
         LOG.warning(() -> "giving up on " + item + why.map(w -> ": " + w).orElse(" after its last retry"));
         switch (item.kind()) {
             case PROBE_MEDIA -> media.failAfterRetries(item.subjectId(), why);
-            case SYNTHESIZE -> tasks.failAfterRetries(item.subjectId(), why);
+            case SYNTHESIZE, MIX, ASSEMBLE -> tasks.failAfterRetries(item.subjectId(), why);
         }
     }
 }

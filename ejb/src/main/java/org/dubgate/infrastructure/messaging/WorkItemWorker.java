@@ -7,6 +7,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.dubgate.application.job.AssembleWorker;
+import org.dubgate.application.job.MixWorker;
 import org.dubgate.application.job.SynthesisWorker;
 import org.dubgate.application.media.MediaProbeWorker;
 import org.dubgate.application.port.WorkItem;
@@ -33,6 +35,10 @@ public class WorkItemWorker implements MessageListener {
     MediaProbeWorker probes;
     @Inject
     SynthesisWorker synthesis;
+    @Inject
+    MixWorker mix;
+    @Inject
+    AssembleWorker assemble;
 
     @Override
     public void onMessage(Message message) {
@@ -41,6 +47,8 @@ public class WorkItemWorker implements MessageListener {
         switch (item.kind()) {
             case PROBE_MEDIA -> probes.probe(item.subjectId());
             case SYNTHESIZE -> synthesis.run(item.subjectId());
+            case MIX -> mix.run(item.subjectId());
+            case ASSEMBLE -> assemble.run(item.subjectId());
         }
     }
 }

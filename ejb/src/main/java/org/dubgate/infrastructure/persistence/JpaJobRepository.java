@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.dubgate.domain.job.CueOutput;
+import org.dubgate.domain.job.Deliverable;
 import org.dubgate.domain.job.DubbingJob;
 import org.dubgate.domain.job.JobRepository;
 import org.dubgate.domain.job.JobTarget;
@@ -131,5 +132,16 @@ public class JpaJobRepository implements JobRepository {
     @Override
     public void addOutput(CueOutput output) {
         em.persist(output);
+    }
+
+    @Override
+    public List<Deliverable> deliverablesOf(UUID jobId) {
+        return em.createQuery("select d from Deliverable d where d.jobId = :job order by d.createdAt, d.kind",
+                Deliverable.class).setParameter("job", jobId).getResultList();
+    }
+
+    @Override
+    public void addDeliverable(Deliverable deliverable) {
+        em.persist(deliverable);
     }
 }

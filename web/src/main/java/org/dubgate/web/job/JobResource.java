@@ -131,6 +131,28 @@ public class JobResource {
     }
 
     @GET
+    @Path("/{id}/deliverables")
+    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "The files MIX and ASSEMBLE made: per language the dialogue stem and full mix (48 kHz 24-bit "
+            + "WAV), and the assembled programme (Matroska), with QA flags such as NO_MNE_ORIGINAL_AUDIBLE")
+    public List<DeliverableResponse> deliverables(@PathParam("id") UUID id) {
+        return jobs.deliverables(id).stream().map(DeliverableResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/deliverables/{deliverableId}/content")
+    @Produces({"audio/wav", "video/x-matroska"})
+    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "A deliverable's bytes; honours a single HTTP Range")
+    public Response deliverable(@PathParam("id") UUID id, @PathParam("deliverableId") UUID deliverableId,
+                                @HeaderParam("Range") String range) throws java.io.IOException {
+        org.dubgate.domain.job.Deliverable d = jobs.deliverable(id, deliverableId);
+        java.nio.file.Path file = jobs.contentOf(d);
+        return FileResponses.download(file, DeliverableResponse.mediaType(d), DeliverableResponse.fileName(d),
+                d.contentSha256(), range);
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
     @Operation(summary = "A job's state, progress and every task")

@@ -1,0 +1,195 @@
+package org.dubgate.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import org.dubgate.media.probe.MediaProbe;
+import org.dubgate.media.probe.MediaProber;
+import org.dubgate.media.probe.StreamInfo;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The whole pipeline on a GRID clip, English (flite) and Spanish (espeak-ng): synthesis, time-fit,
+ * MIX per language, ASSEMBLE, review-ready. The delivered file is checked the way a studio's QC
+ * would: picture packets bit-identical to the source, three tagged audio tracks, the duration, the
+ * dub lines where their cues are, and the original ducked under them and untouched elsewhere.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DubbingPipelineIT {
+
+    static final double CUE_START = 0.6;
+    static final String EN = "WEBVTT\n\nl1\n00:00.600 --> 00:01.500\n<v ANNA>Bin blue at F two now.\n";
+    static final String ES = "1\n00:00:00,600 --> 00:00:01,500\nANNA: Pon el azul en F dos ahora.\n";
+    static final float DUCKED = (float) Math.pow(10, -18 / 20.0);
+    static final int RATE = 48_000;
+
+    @TempDir
+    Path tmp;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void gridClipDubbedIntoEnglishAndSpanishIsAssembledAndReadyForReview() throws Exception {
+        Api manager = Api.as("manager");
+        Api agent = Api.as("agent");
+        String title = "PIPE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertEquals(201, manager.post("/api/v1/titles", "{\"code\":\"" + title + "\",\"name\":\"Pipeline\"}").statusCode());
+        Path clip = Testdata.gridClips().get(1);
+        String media = Api.json(manager.upload(clip, "video/mpeg")).getString("id");
+        assertEquals("READY", manager.awaitMediaDecided(media).getString("state"));
+        String anna = Fixtures.performer(agent, "Anna Pipeline");
+        assertEquals(201, Fixtures.grant(agent, anna, Fixtures.evidence(agent), title, "en", "es").statusCode());
+        String en = voice(manager, "Anna en", EngineModelsIT.registerApproved("flite"), anna);
+        String es = voice(manager, "Anna es", EngineModelsIT.registerApproved("espeak-ng"), anna);
+        JsonArrayBuilder targets = Json.createArrayBuilder()
+                .add(target("en", "WEBVTT", EN, en)).add(target("es", "SRT", ES, es));
+        HttpResponse<String> accepted = manager.post("/api/v1/jobs", Json.createObjectBuilder().add("title", title)
+                .add("sourceMediaId", media).add("territory", "ES").add("purpose", "TEMP").add("targets", targets)
+                .build().toString());
+        assertEquals(201, accepted.statusCode(), accepted.body());
+        String jobId = Api.json(accepted).getString("id");
+
+        JsonObject job = awaitReview(manager, jobId);
+        assertEquals("IN_REVIEW", job.getString("state"), job.toString());
+        List<JsonObject> tasks = job.getJsonArray("tasks").getValuesAs(JsonObject.class);
+        assertEquals(Map.of("SYNTHESIZE", 2L, "MIX", 2L, "ASSEMBLE", 1L), tasks.stream()
+                .collect(Collectors.groupingBy(t -> t.getString("kind"), Collectors.counting())));
+        tasks.forEach(t -> assertEquals("SUCCEEDED", t.getString("state"), t.toString()));
+
+        List<JsonObject> deliverables = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/deliverables"));
+        assertEquals(5, deliverables.size(), deliverables.toString());
+        Path programme = download(manager, jobId, only(deliverables, "PROGRAMME", null), "programme.mkv");
+
+        // the picture is never re-encoded
+        assertEquals(MediaChecks.videoPacketHashes(clip), MediaChecks.videoPacketHashes(programme));
+        MediaProbe source = new MediaProber().probe(clip);
+        MediaProbe out = new MediaProber().probe(programme);
+        double frame = 1.0 / source.firstVideo().orElseThrow().frameRate();
+        assertEquals(source.durationSeconds(), out.durationSeconds(), frame, "within one frame of the source");
+        List<StreamInfo.Audio> audio = out.audioStreams();
+        assertEquals(List.of("und", "eng", "spa"), audio.stream().map(a -> a.language().orElse("und")).toList(),
+                "original (the source declares no language), then one dub track per target");
+        assertEquals(source.firstAudio().orElseThrow().codec(), audio.get(0).codec(), "original audio copied as is");
+
+        float[] original = MediaChecks.samples(clip, "stereo", 2, (int) (source.durationSeconds() * RATE));
+        List<JsonObject> outputs = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs"));
+        for (String[] lang : new String[][]{{"en", "1"}, {"es", "2"}}) {
+            JsonObject mix = only(deliverables, "FULL_MIX", lang[0]);
+            assertEquals(List.of("NO_MNE_ORIGINAL_AUDIBLE"), mix.getJsonArray("flags").getValuesAs(jakarta.json.JsonString.class)
+                    .stream().map(jakarta.json.JsonString::getString).toList(), "stereo source, no M&E: flagged for QA");
+            Path mixFile = download(manager, jobId, mix, lang[0] + ".mix.wav");
+            Path stemFile = download(manager, jobId, only(deliverables, "DIALOGUE_STEM", lang[0]), lang[0] + ".stem.wav");
+            assertEquals(MediaChecks.wavDataHash(mixFile), MediaChecks.audioPayloadHash(programme, Integer.parseInt(lang[1])),
+                    "the " + lang[0] + " track carries the full mix sample for sample");
+
+            JsonObject line = outputs.stream().filter(o -> tasks.stream().anyMatch(t -> t.getString("id")
+                    .equals(o.getString("taskId")) && t.getString("language").equals(lang[0]))).findFirst().orElseThrow();
+            JsonObject fit = line.getJsonObject("timeFit");
+            assertEquals(CUE_START, fit.getJsonNumber("startSeconds").doubleValue(), 1e-6, "placed at its cue");
+            double end = CUE_START + fit.getJsonNumber("fittedSeconds").doubleValue();
+            assertTrue(end <= source.durationSeconds(), "fits before the programme ends: " + line);
+            int from = (int) Math.round(CUE_START * RATE);
+            int to = (int) Math.round(end * RATE);
+
+            float[] stem = MediaChecks.samples(stemFile, "mono", 1, original.length / 2);
+            assertTrue(rms(stem, 1, 0, from, to) > 0.01, lang[0] + ": speech inside the line's interval");
+            assertEquals(0.0, rms(stem, 1, 0, 0, from), lang[0] + ": silence before the cue");
+            assertEquals(0.0, rms(stem, 1, 0, to + RATE / 1000, stem.length), lang[0] + ": silence after the fitted line");
+
+            // the mix minus the dialogue is the original: ducked by 18 dB under the line, untouched elsewhere
+            float[] full = MediaChecks.samples(mixFile, "stereo", 2, original.length / 2);
+            float[] bed = new float[full.length];
+            for (int i = 0; i < full.length; i++) {
+                bed[i] = full[i] - stem[i / 2] * 0.7071f;
+            }
+            int ramp = RATE / 20;
+            assertTrue(maxDiff(bed, original, 1f, 0, from - ramp) < 1e-4, lang[0] + ": untouched before the line");
+            assertTrue(maxDiff(bed, original, 1f, to + ramp, full.length / 2) < 1e-4, lang[0] + ": untouched after it");
+            assertTrue(maxDiff(bed, original, DUCKED, from, to - 1) < 1e-4, lang[0] + ": ducked by 18 dB under it");
+            assertTrue(rms(original, 2, 0, from, to) > 1e-3, "the source has sound there to duck");
+        }
+        String ledger = Api.admin().get("/api/v1/audit?subject=" + jobId + "&limit=100").body();
+        assertTrue(ledger.contains("\"action\":\"JOB_READY_FOR_REVIEW\""), ledger);
+    }
+
+    private static JsonObject only(List<JsonObject> deliverables, String kind, String language) {
+        List<JsonObject> found = deliverables.stream().filter(d -> d.getString("kind").equals(kind)
+                && (language == null ? !d.containsKey("language") || d.isNull("language") : language.equals(d.getString("language", null)))).toList();
+        assertEquals(1, found.size(), kind + " " + language + " in " + deliverables);
+        return found.get(0);
+    }
+
+    private Path download(Api api, String jobId, JsonObject deliverable, String name) throws Exception {
+        HttpResponse<byte[]> r = api.getBytes("/api/v1/jobs/" + jobId + "/deliverables/" + deliverable.getString("id")
+                + "/content", null);
+        assertEquals(200, r.statusCode());
+        assertEquals(deliverable.getJsonNumber("sizeBytes").longValue(), r.body().length);
+        return Files.write(tmp.resolve(name), r.body());
+    }
+
+    /** RMS of one channel over frames [from, to). */
+    static double rms(float[] s, int channels, int channel, int from, int to) {
+        double sum = 0;
+        int n = 0;
+        for (int i = Math.max(0, from); i < Math.min(to, s.length / channels); i++, n++) {
+            double v = s[i * channels + channel];
+            sum += v * v;
+        }
+        return n == 0 ? 0 : Math.sqrt(sum / n);
+    }
+
+    /** The largest difference between {@code a} and {@code gain * b} over frames [from, to), both stereo. */
+    static double maxDiff(float[] a, float[] b, float gain, int from, int to) {
+        double max = 0;
+        for (int i = Math.max(0, from) * 2; i < Math.min(to * 2, Math.min(a.length, b.length)); i++) {
+            max = Math.max(max, Math.abs(a[i] - gain * b[i]));
+        }
+        return max;
+    }
+
+    static JsonObject awaitReview(Api manager, String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        JsonObject job = null;
+        while (System.nanoTime() < deadline) {
+            job = Api.json(manager.get("/api/v1/jobs/" + jobId));
+            if (List.of("IN_REVIEW", "FAILED", "BLOCKED", "CANCELLED").contains(job.getString("state"))) {
+                return job;
+            }
+            Thread.sleep(250);
+        }
+        return fail("not in review after 180 s: " + job);
+    }
+
+    private static JsonObject target(String language, String format, String script, String voice) {
+        return Json.createObjectBuilder().add("language", language)
+                .add("script", Json.createObjectBuilder().add("format", format).add("text", script))
+                .add("characters", Json.createArrayBuilder().add(Json.createObjectBuilder().add("character", "ANNA")
+                        .add("approach", "SYNTHETIC").add("voiceId", voice))).build();
+    }
+
+    private static String voice(Api manager, String name, String model, String performer) {
+        HttpResponse<String> r = manager.post("/api/v1/voices", "{\"name\":\"" + name + "\",\"modelId\":\"" + model
+                + "\",\"performerId\":\"" + performer + "\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        return Api.json(r).getString("id");
+    }
+}

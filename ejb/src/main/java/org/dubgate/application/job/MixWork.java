@@ -1,0 +1,21 @@
+package org.dubgate.application.job;
+
+import org.dubgate.media.mix.DialogueStem;
+import org.dubgate.media.mix.Span;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Everything one language's MIX needs, read in one short transaction: the local files of the
+ * source and stems, every synthesized line where time-fit placed it, the HUMAN stems, where dub
+ * dialogue sounds (the original is ducked there without M&E) and where ORIGINAL characters speak
+ * (their original dialogue is kept there).
+ */
+public record MixWork(UUID taskId, UUID jobId, String language, Path source, Optional<Path> mne,
+                      Optional<Path> originalDialogue, Duration length, List<DialogueStem.Line> lines,
+                      List<Path> humanStems, List<Span> dubSpans, List<Span> originalSpans) {
+}

@@ -1,0 +1,124 @@
+package org.dubgate.domain.job;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A file a MIX or ASSEMBLE task made for the job's delivery: a language's dialogue stem or full
+ * mix, or the assembled programme. Content-addressed; one per task and kind, so a repeated run of
+ * the task does not add another.
+ */
+@Entity
+@Table(name = "job_deliverable")
+public class Deliverable {
+
+    /** What the file is. */
+    public enum Kind {
+        /** A language's dialogue alone, 48 kHz 24-bit mono WAV. */
+        DIALOGUE_STEM,
+        /** A language's full mix, 48 kHz 24-bit WAV. */
+        FULL_MIX,
+        /** The picture with the original and every dubbed audio track (Matroska). */
+        PROGRAMME
+    }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "job_id", nullable = false)
+    private UUID jobId;
+
+    @Column(name = "task_id", nullable = false)
+    private UUID taskId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Kind kind;
+
+    @Column(length = 35)
+    private String language;
+
+    @Column(name = "content_sha256", nullable = false, length = 64)
+    private String contentSha256;
+
+    @Column(name = "size_bytes", nullable = false)
+    private long sizeBytes;
+
+    @Column(length = 200)
+    private String method;
+
+    /** QA flags raised while making it (e.g. NO_MNE_ORIGINAL_AUDIBLE), comma-separated. */
+    @Column(nullable = false, length = 200)
+    private String flags;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Deliverable() {
+        // for JPA
+    }
+
+    public Deliverable(UUID jobId, UUID taskId, Kind kind, Optional<String> language, String contentSha256,
+                       long sizeBytes, Optional<String> method, List<String> flags, Instant now) {
+        this.id = UUID.randomUUID();
+        this.jobId = jobId;
+        this.taskId = taskId;
+        this.kind = kind;
+        this.language = language.orElse(null);
+        this.contentSha256 = contentSha256;
+        this.sizeBytes = sizeBytes;
+        this.method = method.orElse(null);
+        this.flags = String.join(",", flags);
+        this.createdAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID jobId() {
+        return jobId;
+    }
+
+    public UUID taskId() {
+        return taskId;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Optional<String> language() {
+        return Optional.ofNullable(language);
+    }
+
+    public String contentSha256() {
+        return contentSha256;
+    }
+
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public Optional<String> method() {
+        return Optional.ofNullable(method);
+    }
+
+    public List<String> flags() {
+        return flags.isEmpty() ? List.of() : Arrays.asList(flags.split(","));
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,30 @@
+package org.dubgate.web.job;
+
+import org.dubgate.domain.job.Deliverable;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A file made for the job's delivery, with the QA flags raised while making it. */
+public record DeliverableResponse(String id, String kind, String language, String sha256, long sizeBytes, String method,
+                                  List<String> flags, String taskId, Instant createdAt) {
+
+    public static DeliverableResponse of(Deliverable d) {
+        return new DeliverableResponse(d.id().toString(), d.kind().name(), d.language().orElse(null), d.contentSha256(),
+                d.sizeBytes(), d.method().orElse(null), d.flags(), d.taskId().toString(), d.createdAt());
+    }
+
+    /** The media type it is served with. */
+    static String mediaType(Deliverable d) {
+        return d.kind() == Deliverable.Kind.PROGRAMME ? "video/x-matroska" : "audio/wav";
+    }
+
+    /** The file name it is served under, e.g. {@code es.full-mix.wav}. */
+    static String fileName(Deliverable d) {
+        return switch (d.kind()) {
+            case PROGRAMME -> "programme.mkv";
+            case FULL_MIX -> d.language().orElse("und") + ".full-mix.wav";
+            case DIALOGUE_STEM -> d.language().orElse("und") + ".dialogue-stem.wav";
+        };
+    }
+}
