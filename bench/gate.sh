@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q install -DskipTests
-mvn -B -q -pl ear verify -Pbenchmark -DskipUTs=true "$@"
+mvn -B -q -pl ear verify -Pbenchmark -DskipUTs=true -Dit.test=GateBenchmark "$@"
 cat ear/target/benchmarks/gate.txt

@@ -58,8 +58,8 @@ class DubbingPipelineIT {
         assertEquals("READY", manager.awaitMediaDecided(media).getString("state"));
         String anna = Fixtures.performer(agent, "Anna Pipeline");
         assertEquals(201, Fixtures.grant(agent, anna, Fixtures.evidence(agent), title, "en", "es").statusCode());
-        String en = voice(manager, "Anna en", EngineModelsIT.registerApproved("flite"), anna);
-        String es = voice(manager, "Anna es", EngineModelsIT.registerApproved("espeak-ng"), anna);
+        String en = Fixtures.voice(manager, "Anna en", Fixtures.approvedModel("flite"), anna);
+        String es = Fixtures.voice(manager, "Anna es", Fixtures.approvedModel("espeak-ng"), anna);
         JsonArrayBuilder targets = Json.createArrayBuilder()
                 .add(target("en", "WEBVTT", EN, en)).add(target("es", "SRT", ES, es));
         HttpResponse<String> accepted = manager.post("/api/v1/jobs", Json.createObjectBuilder().add("title", title)
@@ -186,10 +186,4 @@ class DubbingPipelineIT {
                         .add("approach", "SYNTHETIC").add("voiceId", voice))).build();
     }
 
-    private static String voice(Api manager, String name, String model, String performer) {
-        HttpResponse<String> r = manager.post("/api/v1/voices", "{\"name\":\"" + name + "\",\"modelId\":\"" + model
-                + "\",\"performerId\":\"" + performer + "\"}");
-        assertEquals(201, r.statusCode(), r.body());
-        return Api.json(r).getString("id");
-    }
 }

@@ -20,32 +20,15 @@ class EngineModelsIT {
         return Deployments.ear();
     }
 
-    private static JsonObject register(String engine) {
-        HttpResponse<String> r = Api.admin().post("/api/v1/models", "{\"name\":\"" + engine + " (offline)\","
-                + "\"kind\":\"VOICE\",\"engine\":\"" + engine + "\",\"licence\":\"free software (Debian main)\","
-                + "\"trainingData\":\"rule-based or CMU ARCTIC-derived voices shipped by Debian\","
-                + "\"trainingDataLicensed\":true,\"storesInputs\":false,\"trainsOnInputs\":false,"
-                + "\"executionSite\":\"ON_PREMISES\"}");
-        assertEquals(201, r.statusCode(), r.body());
-        return Api.json(r);
-    }
-
-    /** Registers an installed engine by name and approves it; returns the model id. */
-    static String registerApproved(String engine) {
-        String id = register(engine).getString("id");
-        assertEquals(200, Api.admin().post("/api/v1/models/" + id + "/approval", "{}").statusCode());
-        return id;
-    }
-
     @Test
     void espeakAndFliteRegisterWithTheirArtifactsAndStayVerified() {
-        JsonObject espeak = register("espeak-ng");
+        JsonObject espeak = Fixtures.registerModel("espeak-ng");
         assertTrue(espeak.getString("artifactLocation").contains("espeak-ng-data"), espeak.toString());
         assertTrue(espeak.getString("artifactLocation").contains(":"), "binary, library and data");
         assertTrue(espeak.getString("artifactSha256").matches("[0-9a-f]{64}"));
         assertFalse(espeak.getString("version").isBlank());
 
-        JsonObject flite = register("flite");
+        JsonObject flite = Fixtures.registerModel("flite");
         assertTrue(flite.getString("artifactLocation").contains("libflite_cmu_us_slt"), flite.toString());
         assertTrue(flite.getString("version").startsWith("flite-"));
 

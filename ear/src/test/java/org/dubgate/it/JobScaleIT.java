@@ -56,12 +56,12 @@ class JobScaleIT {
         assertEquals(201, manager.post("/api/v1/titles", "{\"code\":\"" + title + "\",\"name\":\"Scale\"}").statusCode());
         String media = Api.json(manager.upload("tone.wav", "audio/wav", wav(65))).getString("id");
         assertEquals("READY", manager.awaitMediaDecided(media).getString("state"));
-        String flite = EngineModelsIT.registerApproved("flite");
-        String espeak = EngineModelsIT.registerApproved("espeak-ng");
+        String flite = Fixtures.approvedModel("flite");
+        String espeak = Fixtures.approvedModel("espeak-ng");
         String performer = Fixtures.performer(agent, "Scale Voice");
         assertEquals(201, Fixtures.grant(agent, performer, Fixtures.evidence(agent), title, "en", "es", "fr").statusCode());
-        String en = voice(manager, "scale en", flite, performer);
-        String es = voice(manager, "scale es", espeak, performer);
+        String en = Fixtures.voice(manager, "scale en", flite, performer);
+        String es = Fixtures.voice(manager, "scale es", espeak, performer);
 
         StringBuilder script = new StringBuilder("WEBVTT\n\n");
         for (int i = 0; i < CUES; i++) {
@@ -95,11 +95,11 @@ class JobScaleIT {
         assertEquals("IN_REVIEW", job.getString("state"), job.getString("reason", ""));
         assertEquals(100, job.getInt("progressPercent"));
         List<JsonObject> tasks = job.getJsonArray("tasks").getValuesAs(JsonObject.class);
-        assertEquals(3 * (CUES / 20), tasks.stream().filter(t -> t.getString("kind").equals("SYNTHESIZE")).count(),
-                "batches of 20 cues per language");
+        assertEquals(3 * (CUES / 50), tasks.stream().filter(t -> t.getString("kind").equals("SYNTHESIZE")).count(),
+                "batches of 50 cues (the default) per language");
         assertEquals(3, tasks.stream().filter(t -> t.getString("kind").equals("MIX")).count(), "one MIX per language");
         assertEquals(1, tasks.stream().filter(t -> t.getString("kind").equals("ASSEMBLE")).count(), "one ASSEMBLE");
-        assertEquals(3 * (CUES / 20) + 4, tasks.size());
+        assertEquals(3 * (CUES / 50) + 4, tasks.size());
         tasks.forEach(t -> assertEquals("SUCCEEDED", t.getString("state"), t.toString()));
         List<JsonObject> deliverables = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/deliverables"));
         assertEquals(7, deliverables.size(), "3 stems, 3 mixes, 1 programme: " + deliverables);
@@ -124,13 +124,9 @@ class JobScaleIT {
         assertEquals(1, count(ledger, "\"action\":\"GATE_DECISION\""), "one gate decision for the submission");
         String fanIns = Api.admin().get("/api/v1/audit?subject=" + jobId + "&limit=500").body();
         assertEquals(3, count(fanIns, "\"action\":\"SYNTHESIS_COMPLETE\""),
-                "each language's fan-in exactly once, though 15 tasks per language finish on 4 workers");
+                "each language's fan-in exactly once, though 6 tasks per language finish on 4 workers");
     }
 
-    private static String voice(Api manager, String name, String model, String performer) {
-        return Api.json(manager.post("/api/v1/voices", "{\"name\":\"" + name + "\",\"modelId\":\"" + model
-                + "\",\"performerId\":\"" + performer + "\"}")).getString("id");
-    }
 
     private static String ts(long millis) {
         return String.format("%02d:%02d.%03d", millis / 60000, (millis / 1000) % 60, millis % 1000);

@@ -55,20 +55,14 @@ class JobSynthesisIT {
         assertEquals(201, manager.post("/api/v1/titles", "{\"code\":\"" + title + "\",\"name\":\"Job test\"}").statusCode());
         mediaId = Api.json(manager.upload(Testdata.gridClips().get(0), "video/mpeg")).getString("id");
         assertEquals("READY", manager.awaitMediaDecided(mediaId).getString("state"));
-        String flite = EngineModelsIT.registerApproved("flite");
-        String espeak = EngineModelsIT.registerApproved("espeak-ng");
+        String flite = Fixtures.approvedModel("flite");
+        String espeak = Fixtures.approvedModel("espeak-ng");
         annaEn = Fixtures.performer(agent, "Ann English");
         annaEs = Fixtures.performer(agent, "Ana Castellano");
-        voiceEn = voice("Ann (en)", flite, annaEn);
-        voiceEs = voice("Ana (es)", espeak, annaEs);
+        voiceEn = Fixtures.voice(manager, "Ann (en)", flite, annaEn);
+        voiceEs = Fixtures.voice(manager, "Ana (es)", espeak, annaEs);
     }
 
-    private static String voice(String name, String model, String performer) {
-        HttpResponse<String> r = manager.post("/api/v1/voices", "{\"name\":\"" + name + "\",\"modelId\":\"" + model
-                + "\",\"performerId\":\"" + performer + "\"}");
-        assertEquals(201, r.statusCode(), r.body());
-        return Api.json(r).getString("id");
-    }
 
     static String job(String enScript, String esScript, String enVoice) {
         return job(enScript, esScript, enVoice, voiceEs);
@@ -211,7 +205,8 @@ class JobSynthesisIT {
         String grant = Api.json(Fixtures.grant(agent, performer, Fixtures.evidence(agent), title, "en", "es")).getString("id");
         String flite = Api.json(manager.get("/api/v1/voices/" + voiceEn)).getString("modelId");
         String espeak = Api.json(manager.get("/api/v1/voices/" + voiceEs)).getString("modelId");
-        return new String[]{performer, grant, voice("fresh en", flite, performer), voice("fresh es", espeak, performer)};
+        return new String[]{performer, grant, Fixtures.voice(manager, "fresh en", flite, performer),
+                Fixtures.voice(manager, "fresh es", espeak, performer)};
     }
 
     private static JsonObject awaitNoOpenTask(String jobId) throws InterruptedException {

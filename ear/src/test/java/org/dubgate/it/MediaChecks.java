@@ -21,13 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Reads delivered media the way a studio's QC would: packet by packet and sample by sample, with FFmpeg. */
-final class MediaChecks {
+public final class MediaChecks {
 
     private MediaChecks() {
     }
 
     /** SHA-256 of every packet of the first video stream, in order. */
-    static List<String> videoPacketHashes(Path file) throws Exception {
+    public static List<String> videoPacketHashes(Path file) throws Exception {
         List<String> hashes = new ArrayList<>();
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         forEachPacket(file, AVMEDIA_TYPE_VIDEO, 0, data -> hashes.add(HexFormat.of().formatHex(sha.digest(data))));

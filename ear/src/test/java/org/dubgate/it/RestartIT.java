@@ -58,7 +58,7 @@ class RestartIT {
             assertEquals(201, manager.post("/api/v1/titles", "{\"code\":\"" + title + "\",\"name\":\"Restart\"}").statusCode());
             String media = Api.json(manager.upload("tone.wav", "audio/wav", JobScaleIT.wav(45))).getString("id");
             assertEquals("READY", manager.awaitMediaDecided(media).getString("state"));
-            String espeak = EngineModelsIT.registerApproved("espeak-ng");
+            String espeak = Fixtures.approvedModel("espeak-ng");
             String performer = Fixtures.performer(agent, "Restart Voice");
             assertEquals(201, Fixtures.grant(agent, performer, Fixtures.evidence(agent), title, "es").statusCode());
             String voice = Api.json(manager.post("/api/v1/voices", "{\"name\":\"restart es\",\"modelId\":\"" + espeak

@@ -82,7 +82,7 @@ public class JobService {
     @Inject
     Clock clock;
     @Inject
-    @ConfigProperty(name = "dubgate.synthesis.batch-size", defaultValue = "20")
+    @ConfigProperty(name = "dubgate.synthesis.batch-size", defaultValue = "50")
     int batchSize;
 
     public Submission submit(Caller manager, JobRequest request, Optional<String> idempotencyKey) {

@@ -5,16 +5,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.dubgate.application.port.ContentStore;
-import org.dubgate.application.port.StoredContent;
 import org.dubgate.media.mix.DialogueStem;
 import org.dubgate.media.mix.LanguageMix;
 import org.dubgate.media.mix.MixException;
 import org.dubgate.media.mix.ProgrammeMix;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,26 +39,13 @@ public class MixWorker {
             return;
         }
         MixWork work = started.get();
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("dubgate-mix-");
+        Scratch.run(taskId, "mix", tasks, dir -> {
             Path stem = dir.resolve("dialogue.wav");
             Path mix = dir.resolve("mix.wav");
             ProgrammeMix.Result result = new LanguageMix(work.source(), work.mne(), work.length(), work.lines(),
                     beds(work), work.dubSpans()).render(stem, mix);
-            steps.completeMix(taskId, stored(stem), stored(mix), result);
-        } catch (MixException e) {
-            tasks.recordAttemptFailure(taskId, e.getMessage());
-            throw new IllegalStateException("mix of " + work.language() + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            tasks.recordAttemptFailure(taskId, e.toString());
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            tasks.recordAttemptFailure(taskId, e.getMessage() == null ? e.toString() : e.getMessage());
-            throw e;
-        } finally {
-            TempFiles.deleteTree(dir);
-        }
+            steps.completeMix(taskId, store.store(stem), store.store(mix), result);
+        });
     }
 
     /**
@@ -81,11 +63,5 @@ public class MixWorker {
             }
         }
         return beds;
-    }
-
-    private StoredContent stored(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return store.store(in, Long.MAX_VALUE);
-        }
     }
 }

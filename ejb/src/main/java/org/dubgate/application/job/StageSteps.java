@@ -8,7 +8,6 @@ import org.dubgate.application.port.ContentStore;
 import org.dubgate.application.port.StoredContent;
 import org.dubgate.domain.audit.AuditRecord;
 import org.dubgate.domain.gate.JobPlan;
-import org.dubgate.domain.job.CastLine;
 import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.Deliverable;
 import org.dubgate.domain.job.DubbingJob;

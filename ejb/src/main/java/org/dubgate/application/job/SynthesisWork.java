@@ -1,6 +1,7 @@
 package org.dubgate.application.job;
 
 import org.dubgate.domain.gate.JobPlan;
+import org.dubgate.media.timing.TimeFit;
 import org.dubgate.media.voice.VoiceSettings;
 
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.UUID;
  * batch's cues and which of them already have output (a redelivery continues where the last run stopped).
  */
 public record SynthesisWork(UUID taskId, UUID jobId, String language, JobPlan plan, UUID modelId, String engine,
-                            String artifactLocation, String artifactSha256, VoiceSettings settings, double maxTempo,
+                            String artifactSha256, VoiceSettings settings, double maxTempo,
                             List<Line> lines, Set<String> done) {
 
     /**
@@ -22,5 +23,9 @@ public record SynthesisWork(UUID taskId, UUID jobId, String language, JobPlan pl
      * {@code window} (the character's next cue, or the programme's end) before time-fit speeds it up.
      */
     public record Line(String cueId, String text, Duration start, Duration end, Duration window) {
+    }
+
+    /** A line made and stored, waiting to be recorded: its audio, natural length, time-fit and engine time. */
+    public record Made(String cueId, String sha256, Duration length, TimeFit fit, Duration engineTime) {
     }
 }

@@ -25,7 +25,6 @@ import org.dubgate.domain.model.AiModelRepository;
 import org.dubgate.domain.shared.NoSuchEntityException;
 import org.dubgate.domain.voice.Voice;
 import org.dubgate.domain.voice.VoiceRepository;
-import org.dubgate.media.timing.TimeFit;
 import org.dubgate.media.voice.VoiceSettings;
 
 import java.time.Clock;
@@ -86,9 +85,8 @@ public class TaskSteps {
         Set<String> done = jobs.outputsOf(taskId).stream().map(CueOutput::cueId).collect(Collectors.toSet());
         JobPlan plan = planOf(job, task, voice, now);
         return Optional.of(new SynthesisWork(taskId, job.id(), language, plan, model.id(), model.engine(),
-                model.artifactLocation(), model.artifactSha256(),
-                new VoiceSettings(voice.engineVoice(), voice.pitchPercent(), voice.ratePercent()), job.maxTempo(),
-                lines, done));
+                model.artifactSha256(), new VoiceSettings(voice.engineVoice(), voice.pitchPercent(), voice.ratePercent()),
+                job.maxTempo(), lines, done));
     }
 
     /** The source's length as probed: the last cue of a character may borrow silence up to it. */
@@ -110,31 +108,34 @@ public class TaskSteps {
                         voice.performerId(), Optional.of(voice.modelId()), Optional.empty())))));
     }
 
-    /** Whether the task is still running (a cancel or a revocation ends it between two lines). */
-    public boolean stillRunning(UUID taskId) {
-        return task(taskId).state() == org.dubgate.domain.job.TaskState.RUNNING;
-    }
-
     /**
-     * Keeps one line's audio; a second delivery of the same line is ignored (one output per task and
-     * cue). The task row is locked first: if a revocation ended the task while the engine ran, this
-     * waits for it to commit and keeps the line quarantined; after a cancel the line is dropped.
+     * Keeps the lines made since the last call; a line the task recorded before is ignored (one
+     * output per task and cue). The task row is locked first: if a revocation ended the task while
+     * the engine ran, this waits for it to commit and keeps the lines quarantined; after a cancel
+     * they are dropped.
+     *
+     * @return whether the task is still running, so its next lines should be made
      */
-    public void recordOutput(SynthesisWork work, String cueId, String sha256, Duration length, TimeFit fit,
-                             Duration engineTime, Optional<UUID> grantId) {
+    public boolean recordOutputs(SynthesisWork work, List<SynthesisWork.Made> lines, Optional<UUID> grantId) {
         JobTask task = jobs.lockTask(work.taskId()).orElseThrow(() -> new NoSuchEntityException("task", work.taskId()));
-        if (jobs.outputsOf(work.taskId()).stream().anyMatch(o -> o.cueId().equals(cueId))) {
-            return;
-        }
+        boolean running = task.state() == org.dubgate.domain.job.TaskState.RUNNING;
         if (task.state() == org.dubgate.domain.job.TaskState.CANCELLED) {
-            return; // a cancel stops the work: the line in flight is dropped, what was kept before stays
+            return false; // a cancel stops the work: the lines in flight are dropped, what was kept stays
         }
-        CueOutput output = new CueOutput(work.taskId(), work.jobId(), cueId, sha256, length, fit, engineTime,
-                work.modelId(), work.artifactSha256(), grantId.orElse(null), clock.instant());
-        if (task.state() != org.dubgate.domain.job.TaskState.RUNNING) {
-            output.quarantine(); // blocked meanwhile (a revocation): kept for the record, never used
+        Set<String> recorded = jobs.outputsOf(work.taskId()).stream().map(CueOutput::cueId).collect(Collectors.toSet());
+        Instant now = clock.instant();
+        for (SynthesisWork.Made line : lines) {
+            if (!recorded.add(line.cueId())) {
+                continue;
+            }
+            CueOutput output = new CueOutput(work.taskId(), work.jobId(), line.cueId(), line.sha256(), line.length(),
+                    line.fit(), line.engineTime(), work.modelId(), work.artifactSha256(), grantId.orElse(null), now);
+            if (!running) {
+                output.quarantine(); // blocked meanwhile (a revocation): kept for the record, never used
+            }
+            jobs.addOutput(output);
         }
-        jobs.addOutput(output);
+        return running;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.dubgate.application.port;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -17,6 +18,16 @@ public interface ContentStore {
      * @throws ContentTooLargeException after {@code maxBytes} bytes; the partial copy is removed
      */
     StoredContent store(InputStream in, long maxBytes) throws IOException;
+
+    /**
+     * Stores a file the server made itself (no size limit: it is not an upload). The store may take
+     * the file over: afterwards it may no longer be where it was.
+     */
+    default StoredContent store(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return store(in, Long.MAX_VALUE);
+        }
+    }
 
     /** A local file with the content, for tools such as FFmpeg that need a path. */
     Optional<Path> localFile(String sha256);

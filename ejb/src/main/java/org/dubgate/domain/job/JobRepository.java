@@ -54,6 +54,7 @@ public interface JobRepository {
 
     List<CueOutput> outputsOf(UUID taskId);
 
+
     List<CueOutput> outputsOfJob(UUID jobId);
 
     void addOutput(CueOutput output);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +89,43 @@ public class LocalContentStore implements ContentStore {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Takes a file the server made: hashed where it lies, then moved into place, so a large
+     * deliverable is not copied (copied after all when it lies on another file system).
+     */
+    @Override
+    public StoredContent store(Path file) throws IOException {
+        MessageDigest sha = sha256();
+        long size = 0;
+        byte[] buf = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                size += n;
+                sha.update(buf, 0, n);
+            }
+        }
+        String hash = HexFormat.of().formatHex(sha.digest());
+        Path target = objectPath(hash);
+        Files.createDirectories(target.getParent());
+        try {
+            if (Files.exists(target)) {
+                Files.delete(file); // the same bytes are stored already
+            } else {
+                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (AtomicMoveNotSupportedException otherFileSystem) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return store(in, Long.MAX_VALUE);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (FileAlreadyExistsException storedMeanwhile) {
+            Files.deleteIfExists(file);
+        }
+        return new StoredContent(hash, size);
     }
 
     @Override
