@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -129,6 +130,84 @@ class DubbingPipelineIT {
         }
         String ledger = Api.admin().get("/api/v1/audit?subject=" + jobId + "&limit=100").body();
         assertTrue(ledger.contains("\"action\":\"JOB_READY_FOR_REVIEW\""), ledger);
+    }
+
+    /**
+     * A language voiced only by a dub actor has nothing to synthesize: it goes to MIX at once. With an
+     * M&E stem the mix is the dialogue over the M&E, nothing ducked and nothing flagged; ORIGINAL
+     * characters over an M&E need the original dialogue stem, or the submission is refused.
+     */
+    @Test
+    void aHumanDubOverAnMneStemIsMixedWithoutSynthesis() throws Exception {
+        Api manager = Api.as("manager");
+        String title = "HUMAN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertEquals(201, manager.post("/api/v1/titles", "{\"code\":\"" + title + "\",\"name\":\"Human\"}").statusCode());
+        Path clip = Testdata.gridClips().get(2);
+        String media = Api.json(manager.upload(clip, "video/mpeg")).getString("id");
+        String mne = Api.json(manager.upload("mne.wav", "audio/wav", MediaChecks.toneWav(RATE, 2, 3, 110, 3000)))
+                .getString("id");
+        String actor = Api.json(manager.upload("actor.wav", "audio/wav", MediaChecks.toneWav(RATE, 1, 3, 330, 6000)))
+                .getString("id");
+        for (String id : List.of(media, mne, actor)) {
+            assertEquals("READY", manager.awaitMediaDecided(id).getString("state"));
+        }
+        String script = "WEBVTT\n\n1\n00:00.500 --> 00:01.500\n<v BO>Bonjour.\n\n2\n00:02.000 --> 00:02.500\n<v CRIS>Oui.\n";
+        JsonObject target = Json.createObjectBuilder().add("language", "fr")
+                .add("script", Json.createObjectBuilder().add("format", "WEBVTT").add("text", script))
+                .add("characters", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("character", "BO").add("approach", "HUMAN")
+                                .add("dubStemMediaId", actor))
+                        .add(Json.createObjectBuilder().add("character", "CRIS").add("approach", "ORIGINAL"))).build();
+        Function<String, String> body = dialogue -> {
+            var b = Json.createObjectBuilder().add("title", title).add("sourceMediaId", media).add("mneMediaId", mne)
+                    .add("territory", "FR").add("purpose", "TEMP").add("targets", Json.createArrayBuilder().add(target));
+            return (dialogue == null ? b : b.add("dialogueMediaId", dialogue)).build().toString();
+        };
+
+        HttpResponse<String> refused = manager.post("/api/v1/jobs", body.apply(null));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("dialogueMediaId"), refused.body());
+
+        // the source's own sound stands in for the original dialogue stem here
+        HttpResponse<String> accepted = manager.post("/api/v1/jobs", body.apply(media));
+        assertEquals(201, accepted.statusCode(), accepted.body());
+        String jobId = Api.json(accepted).getString("id");
+        JsonObject job = awaitReview(manager, jobId);
+        assertEquals("IN_REVIEW", job.getString("state"), job.toString());
+        assertEquals(List.of("MIX", "ASSEMBLE"), job.getJsonArray("tasks").getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("kind")).sorted(java.util.Comparator.reverseOrder()).toList(), "no synthesis at all");
+        List<JsonObject> deliverables = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/deliverables"));
+        JsonObject mixRecord = only(deliverables, "FULL_MIX", "fr");
+        assertTrue(mixRecord.getJsonArray("flags").isEmpty(), "over M&E nothing is ducked: " + mixRecord);
+        assertTrue(mixRecord.getString("method").startsWith("dialogue over M&E"), mixRecord.toString());
+
+        int frames = 3 * RATE;
+        float[] stem = MediaChecks.samples(download(manager, jobId, only(deliverables, "DIALOGUE_STEM", "fr"), "fr.stem.wav"),
+                "mono", 1, frames);
+        float[] mix = MediaChecks.samples(download(manager, jobId, mixRecord, "fr.mix.wav"), "stereo", 2, frames);
+        Path programme = download(manager, jobId, only(deliverables, "PROGRAMME", null), "p.mkv");
+        float[] mneSamples = new float[2 * frames];
+        float[] actorSamples = new float[frames];
+        for (int i = 0; i < frames; i++) {
+            mneSamples[2 * i] = mneSamples[2 * i + 1] = (float) (3000 * Math.sin(2 * Math.PI * 110 * i / RATE) / 32768);
+            actorSamples[i] = (float) (6000 * Math.sin(2 * Math.PI * 330 * i / RATE) / 32768);
+        }
+        float[] originalDialogue = MediaChecks.samples(clip, "mono", 1, frames);
+        int cris = 2 * RATE;
+        int fade = RATE / 100;
+        for (int i = 0; i < frames; i += 97) {
+            boolean original = i >= cris && i < cris + RATE / 2;
+            if (!original && i >= cris - fade && i < cris + RATE / 2 + fade) {
+                continue; // the 10 ms fades around CRIS's line
+            }
+            float expected = actorSamples[i] + (original ? originalDialogue[i] : 0f);
+            assertEquals(expected, stem[i], 1e-3, "dialogue stem at sample " + i + ": the actor's whole stem"
+                    + (original ? " and CRIS's original line" : ""));
+            assertEquals(mneSamples[2 * i] + 0.7071f * stem[i], mix[2 * i], 1e-3, "M&E plus the dialogue at " + i);
+        }
+        assertEquals(List.of("und", "fre"), new MediaProber().probe(programme).audioStreams().stream()
+                .map(a -> a.language().orElse("und")).toList());
+        assertEquals(MediaChecks.videoPacketHashes(clip), MediaChecks.videoPacketHashes(programme));
     }
 
     private static JsonObject only(List<JsonObject> deliverables, String kind, String language) {

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -34,27 +32,13 @@ class JobScaleIT {
         return Deployments.ear();
     }
 
-    /** A 65-second mono 16 kHz WAV with a quiet tone: a source long enough for 300 lines. */
-    static byte[] wav(int seconds) {
-        int rate = 16000;
-        int samples = rate * seconds;
-        ByteBuffer b = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(16)
-                .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2)
-                .putShort((short) 16).put("data".getBytes()).putInt(samples * 2);
-        for (int i = 0; i < samples; i++) {
-            b.putShort((short) (500 * Math.sin(2 * Math.PI * 220 * i / rate)));
-        }
-        return b.array();
-    }
-
     @Test
     void threeHundredCuesInThreeLanguagesEachDoneExactlyOnce() throws Exception {
         Api manager = Api.as("manager");
         Api agent = Api.as("agent");
         String title = "SCALE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         assertEquals(201, manager.post("/api/v1/titles", "{\"code\":\"" + title + "\",\"name\":\"Scale\"}").statusCode());
-        String media = Api.json(manager.upload("tone.wav", "audio/wav", wav(65))).getString("id");
+        String media = Api.json(manager.upload("tone.wav", "audio/wav", MediaChecks.toneWav(16_000, 1, 65, 220, 500))).getString("id");
         assertEquals("READY", manager.awaitMediaDecided(media).getString("state"));
         String flite = Fixtures.approvedModel("flite");
         String espeak = Fixtures.approvedModel("espeak-ng");

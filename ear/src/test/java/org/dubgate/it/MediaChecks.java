@@ -26,6 +26,23 @@ public final class MediaChecks {
     private MediaChecks() {
     }
 
+    /** A 16-bit PCM WAV of a sine tone on every channel, made here so a test knows every sample. */
+    public static byte[] toneWav(int rate, int channels, double seconds, double hertz, int amplitude) {
+        int frames = (int) Math.round(rate * seconds);
+        int bytes = frames * channels * 2;
+        ByteBuffer b = ByteBuffer.allocate(44 + bytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + bytes).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(16)
+                .putShort((short) 1).putShort((short) channels).putInt(rate).putInt(rate * channels * 2)
+                .putShort((short) (channels * 2)).putShort((short) 16).put("data".getBytes()).putInt(bytes);
+        for (int i = 0; i < frames; i++) {
+            short v = (short) (amplitude * Math.sin(2 * Math.PI * hertz * i / rate));
+            for (int c = 0; c < channels; c++) {
+                b.putShort(v);
+            }
+        }
+        return b.array();
+    }
+
     /** SHA-256 of every packet of the first video stream, in order. */
     public static List<String> videoPacketHashes(Path file) throws Exception {
         List<String> hashes = new ArrayList<>();

@@ -56,7 +56,7 @@ class RestartIT {
             Api agent = Api.as("agent");
             String title = "RESTART-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
             assertEquals(201, manager.post("/api/v1/titles", "{\"code\":\"" + title + "\",\"name\":\"Restart\"}").statusCode());
-            String media = Api.json(manager.upload("tone.wav", "audio/wav", JobScaleIT.wav(45))).getString("id");
+            String media = Api.json(manager.upload("tone.wav", "audio/wav", MediaChecks.toneWav(16_000, 1, 45, 220, 500))).getString("id");
             assertEquals("READY", manager.awaitMediaDecided(media).getString("state"));
             String espeak = Fixtures.approvedModel("espeak-ng");
             String performer = Fixtures.performer(agent, "Restart Voice");
