@@ -64,8 +64,8 @@ class DubbingPipelineIT {
         JsonArrayBuilder targets = Json.createArrayBuilder()
                 .add(target("en", "WEBVTT", EN, en)).add(target("es", "SRT", ES, es));
         HttpResponse<String> accepted = manager.post("/api/v1/jobs", Json.createObjectBuilder().add("title", title)
-                .add("sourceMediaId", media).add("territory", "ES").add("purpose", "TEMP").add("targets", targets)
-                .build().toString());
+                .add("sourceMediaId", media).add("originalLanguage", "en-GB").add("territory", "ES").add("purpose", "TEMP")
+                .add("targets", targets).build().toString());
         assertEquals(201, accepted.statusCode(), accepted.body());
         String jobId = Api.json(accepted).getString("id");
 
@@ -87,8 +87,8 @@ class DubbingPipelineIT {
         double frame = 1.0 / source.firstVideo().orElseThrow().frameRate();
         assertEquals(source.durationSeconds(), out.durationSeconds(), frame, "within one frame of the source");
         List<StreamInfo.Audio> audio = out.audioStreams();
-        assertEquals(List.of("und", "eng", "spa"), audio.stream().map(a -> a.language().orElse("und")).toList(),
-                "original (the source declares no language), then one dub track per target");
+        assertEquals(List.of("eng", "eng", "spa"), audio.stream().map(a -> a.language().orElse("und")).toList(),
+                "the original (English, as the job says), then one dub track per target");
         assertEquals(source.firstAudio().orElseThrow().codec(), audio.get(0).codec(), "original audio copied as is");
 
         float[] original = MediaChecks.samples(clip, "stereo", 2, (int) (source.durationSeconds() * RATE));
@@ -167,6 +167,12 @@ class DubbingPipelineIT {
         HttpResponse<String> refused = manager.post("/api/v1/jobs", body.apply(null));
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("dialogueMediaId"), refused.body());
+
+        HttpResponse<String> wrong = manager.post("/api/v1/jobs", body.apply(media)
+                .replace("\"territory\"", "\"maxTempo\":1.9,\"originalLanguage\":\"-x-\",\"territory\""));
+        assertEquals(400, wrong.statusCode(), wrong.body());
+        assertEquals(List.of("maxTempo", "originalLanguage"), Api.json(wrong).getJsonArray("errors")
+                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("field")).sorted().toList(), wrong.body());
 
         // the source's own sound stands in for the original dialogue stem here
         HttpResponse<String> accepted = manager.post("/api/v1/jobs", body.apply(media));

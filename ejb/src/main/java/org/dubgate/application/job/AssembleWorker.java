@@ -35,8 +35,7 @@ public class AssembleWorker {
         AssembleWork work = started.get();
         Scratch.run(taskId, "assemble", tasks, dir -> {
             Path out = dir.resolve("programme.mkv");
-            // "und": the original track keeps the language its source declares
-            Assembler.assemble(work.source(), "und", work.dubs(), AssembleWork.MANIFEST, out);
+            Assembler.assemble(work.source(), work.originalLanguage(), work.dubs(), AssembleWork.MANIFEST, out);
             steps.completeAssemble(taskId, store.store(out));
         });
     }

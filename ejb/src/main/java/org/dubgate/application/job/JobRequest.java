@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /** A job as a manager submits it (the body of {@code POST /jobs}); {@link JobService} checks every field. */
 public record JobRequest(String title, UUID sourceMediaId, UUID mneMediaId, UUID dialogueMediaId, String territory,
-                         String purpose, Integer priority, Double maxTempo, List<TargetRequest> targets) {
+                         String purpose, Integer priority, Double maxTempo, String originalLanguage,
+                         List<TargetRequest> targets) {
 
     /** One target language: its script and how each character is dubbed. */
     public record TargetRequest(String language, ScriptRequest script, List<CharacterRequest> characters) {

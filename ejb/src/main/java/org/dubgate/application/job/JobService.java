@@ -99,7 +99,7 @@ public class JobService {
         Instant now = clock.instant();
         DubbingJob job = DubbingJob.queued(new DubbingJob.Order(jobId, request.title().strip(), request.sourceMediaId(),
                 request.mneMediaId(), request.dialogueMediaId(), v.territory().code(), v.purpose(), v.priority(),
-                v.maxTempo(), v.targets()), check.checkId(), idempotencyKey, manager.username(), now);
+                v.maxTempo(), v.originalLanguage(), v.targets()), check.checkId(), idempotencyKey, manager.username(), now);
         jobs.add(job);
         for (JobTarget target : v.targets()) {
             if (target.synthesisDone()) {
@@ -181,7 +181,7 @@ public class JobService {
     }
 
     private record Validated(Territory territory, Purpose purpose, int priority, double maxTempo,
-                             List<JobTarget> targets, Map<UUID, Voice> voices) {
+                             Optional<String> originalLanguage, List<JobTarget> targets, Map<UUID, Voice> voices) {
     }
 
     private Validated validate(JobRequest r) {
@@ -213,6 +213,11 @@ public class JobService {
             errors.add(new FieldError("maxTempo", "the time-fit speed-up limit, " + DubbingJob.MIN_TEMPO + " to "
                     + DubbingJob.MAX_TEMPO + " (default " + TimeFit.DEFAULT_MAX_TEMPO + ")"));
         }
+        Optional<String> originalLanguage = Optional.ofNullable(r.originalLanguage()).flatMap(LanguageTag::parse)
+                .map(LanguageTag::value);
+        if (r.originalLanguage() != null && originalLanguage.isEmpty()) {
+            errors.add(new FieldError("originalLanguage", "a valid BCP 47 language tag: the language the source is spoken in"));
+        }
         Duration mediaLength = source.flatMap(MediaAsset::durationSeconds)
                 .map(s -> Duration.ofNanos(Math.round(s * 1e9))).orElse(null);
         List<JobTarget> targets = new ArrayList<>();
@@ -236,7 +241,7 @@ public class JobService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Validated(territory.get(), purpose.get(), priority, maxTempo, targets, usedVoices);
+        return new Validated(territory.get(), purpose.get(), priority, maxTempo, originalLanguage, targets, usedVoices);
     }
 
     private Optional<MediaAsset> readyMedia(String field, UUID id, boolean required, List<FieldError> errors) {

@@ -142,7 +142,8 @@ public class StageSteps {
             dubs.add(new Assembler.DubTrack(file(mix.contentSha256()), Iso639.bibliographic(target.language()),
                     Iso639.englishName(target.language()) + " dub" + (synthetic ? " (AI-generated dialogue)" : "")));
         }
-        return Optional.of(new AssembleWork(taskId, job.id(), file(asset(job.sourceMediaId()).contentSha256()), dubs));
+        return Optional.of(new AssembleWork(taskId, job.id(), file(asset(job.sourceMediaId()).contentSha256()),
+                job.originalLanguage().map(Iso639::bibliographic).orElse("und"), dubs));
     }
 
     /** Records the assembled programme, ends the task and puts the job in review (unless it was stopped meanwhile). */

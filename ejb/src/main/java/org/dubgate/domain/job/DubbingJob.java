@@ -55,6 +55,10 @@ public class DubbingJob {
     @Column(name = "max_tempo", nullable = false)
     private double maxTempo;
 
+    /** The language the source is spoken in (BCP 47), when the manager said. */
+    @Column(name = "original_language", length = 35)
+    private String originalLanguage;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private JobState state;
@@ -90,7 +94,8 @@ public class DubbingJob {
 
     /** What a manager asked for, already validated and cleared by the consent gate. */
     public record Order(UUID id, String titleCode, UUID sourceMediaId, UUID mneMediaId, UUID dialogueMediaId,
-                        String territory, Purpose purpose, int priority, double maxTempo, List<JobTarget> targets) {
+                        String territory, Purpose purpose, int priority, double maxTempo,
+                        Optional<String> originalLanguage, List<JobTarget> targets) {
     }
 
     /** The time-fit tempo limit a job may ask for: 1.0 (never speed up) to 1.5; beyond that speech suffers. */
@@ -109,6 +114,7 @@ public class DubbingJob {
         j.purpose = order.purpose();
         j.priority = order.priority();
         j.maxTempo = order.maxTempo();
+        j.originalLanguage = order.originalLanguage().orElse(null);
         j.targets.addAll(order.targets());
         j.state = JobState.QUEUED;
         j.gateCheckId = gateCheckId;
@@ -216,6 +222,10 @@ public class DubbingJob {
 
     public double maxTempo() {
         return maxTempo;
+    }
+
+    public Optional<String> originalLanguage() {
+        return Optional.ofNullable(originalLanguage);
     }
 
     public JobState state() {

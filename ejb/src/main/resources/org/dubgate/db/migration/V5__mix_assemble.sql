@@ -1,5 +1,7 @@
 -- Time-fit per line, the MIX and ASSEMBLE stages and their deliverables.
 alter table dubbing_job add column max_tempo double precision default 1.25 not null;
+-- BCP 47: the language the source is spoken in, for the original track's tag
+alter table dubbing_job add column original_language varchar(35);
 
 alter table job_target add column mixed boolean default false not null;
 

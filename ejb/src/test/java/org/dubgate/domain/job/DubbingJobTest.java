@@ -30,7 +30,7 @@ class DubbingJobTest {
 
     private static DubbingJob job(JobTarget... targets) {
         return DubbingJob.queued(new DubbingJob.Order(UUID.randomUUID(), "T-1", UUID.randomUUID(), null, null, "ES",
-                Purpose.TEMP, 5, 1.25, List.of(targets)), UUID.randomUUID(), Optional.empty(), "manager", NOW);
+                Purpose.TEMP, 5, 1.25, Optional.of("en"), List.of(targets)), UUID.randomUUID(), Optional.empty(), "manager", NOW);
     }
 
     @Test
