@@ -79,6 +79,14 @@ class DubbingPipelineIT {
         List<JsonObject> deliverables = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/deliverables"));
         assertEquals(5, deliverables.size(), deliverables.toString());
         Path programme = download(manager, jobId, only(deliverables, "PROGRAMME", null), "programme.mkv");
+        HttpResponse<byte[]> head = manager.getBytes("/api/v1/jobs/" + jobId + "/deliverables/"
+                + only(deliverables, "PROGRAMME", null).getString("id") + "/content", "bytes=0-3");
+        assertEquals(206, head.statusCode());
+        assertArrayEquals(new byte[]{0x1A, 0x45, (byte) 0xDF, (byte) 0xA3}, head.body(), "a Matroska (EBML) file");
+        HttpResponse<String> unknown = manager.get("/api/v1/jobs/" + jobId + "/deliverables/" + UUID.randomUUID()
+                + "/content");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
 
         // the picture is never re-encoded
         assertEquals(MediaChecks.videoPacketHashes(clip), MediaChecks.videoPacketHashes(programme));
@@ -218,7 +226,8 @@ class DubbingPipelineIT {
 
     private static JsonObject only(List<JsonObject> deliverables, String kind, String language) {
         List<JsonObject> found = deliverables.stream().filter(d -> d.getString("kind").equals(kind)
-                && (language == null ? !d.containsKey("language") || d.isNull("language") : language.equals(d.getString("language", null)))).toList();
+                && java.util.Objects.equals(language, d.containsKey("language") && !d.isNull("language")
+                ? d.getString("language") : null)).toList();
         assertEquals(1, found.size(), kind + " " + language + " in " + deliverables);
         return found.get(0);
     }

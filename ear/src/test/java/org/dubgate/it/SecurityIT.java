@@ -78,6 +78,9 @@ class SecurityIT {
             new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH + "/events", null, null, Set.of("manager", "qa", "admin")),
             new Endpoint("POST", "/api/v1/jobs/" + NO_SUCH + "/cancel", null, null, Set.of("manager")),
             new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH + "/outputs/" + NO_SUCH + "/audio", null, null,
+                    Set.of("manager", "qa", "admin")),
+            new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH + "/deliverables", null, null, Set.of("manager", "qa", "admin")),
+            new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH + "/deliverables/" + NO_SUCH + "/content", null, null,
                     Set.of("manager", "qa", "admin")));
 
     @Deployment(testable = false)

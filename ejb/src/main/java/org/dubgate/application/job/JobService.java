@@ -113,8 +113,9 @@ public class JobService {
                 List<String> cueIds = target.cues().stream().filter(c -> c.character().equals(line.character()))
                         .map(JobCue::cueId).toList();
                 for (int from = 0; from < cueIds.size(); from += batchSize) {
+                    List<String> batch = cueIds.subList(from, Math.min(cueIds.size(), from + batchSize));
                     dispatch.dispatch(JobTask.synthesize(jobId, target.language(), line.character(),
-                            line.voiceId().orElseThrow(), cueIds.subList(from, Math.min(cueIds.size(), from + batchSize)), now));
+                            line.voiceId().orElseThrow(), batch, now));
                 }
             }
         }
@@ -216,7 +217,8 @@ public class JobService {
         Optional<String> originalLanguage = Optional.ofNullable(r.originalLanguage()).flatMap(LanguageTag::parse)
                 .map(LanguageTag::value);
         if (r.originalLanguage() != null && originalLanguage.isEmpty()) {
-            errors.add(new FieldError("originalLanguage", "a valid BCP 47 language tag: the language the source is spoken in"));
+            errors.add(new FieldError("originalLanguage",
+                    "a valid BCP 47 language tag: the language the source is spoken in"));
         }
         Duration mediaLength = source.flatMap(MediaAsset::durationSeconds)
                 .map(s -> Duration.ofNanos(Math.round(s * 1e9))).orElse(null);

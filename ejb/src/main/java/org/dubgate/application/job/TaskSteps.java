@@ -75,7 +75,8 @@ public class TaskSteps {
         JobTask task = started.get().task();
         String language = task.language().orElseThrow();
         JobTarget target = job.target(language).orElseThrow();
-        Voice voice = voices.find(task.voiceId().orElseThrow()).orElseThrow(() -> new NoSuchEntityException("voice", task.voiceId()));
+        Voice voice = voices.find(task.voiceId().orElseThrow())
+                .orElseThrow(() -> new NoSuchEntityException("voice", task.voiceId()));
         AiModel model = models.find(voice.modelId()).orElseThrow(() -> new NoSuchEntityException("model", voice.modelId()));
         Duration programme = programmeLength(job);
         Map<String, JobCue> cues = target.cues().stream().collect(Collectors.toMap(JobCue::cueId, Function.identity()));
@@ -103,7 +104,8 @@ public class TaskSteps {
     /** The single use a synthesis task needs cleared: its character's voice, in its language, for its job. */
     static JobPlan planOf(DubbingJob job, JobTask task, Voice voice, Instant at) {
         return new JobPlan(new TitleCode(job.titleCode()), new Territory(job.territory()), job.purpose(), at,
-                Optional.of(job.id()), List.of(new JobPlan.Target(LanguageTag.parse(task.language().orElseThrow()).orElseThrow(),
+                Optional.of(job.id()), List.of(new JobPlan.Target(
+                LanguageTag.parse(task.language().orElseThrow()).orElseThrow(),
                 List.of(new JobPlan.Character(task.character().orElseThrow(), JobPlan.Approach.SYNTHETIC,
                         voice.performerId(), Optional.of(voice.modelId()), Optional.empty())))));
     }

@@ -38,8 +38,8 @@ public final class PcmReader implements AutoCloseable {
             if (grabber.getAudioChannels() == 0) {
                 throw new MixException(file.getFileName() + " has no audio stream");
             }
-            filter = new FFmpegFrameFilter(select.map(f -> f + ",").orElse("") + "aresample=" + DialogueStem.RATE + ",aformat=sample_fmts=flt:channel_layouts="
-                    + layout, grabber.getAudioChannels());
+            filter = new FFmpegFrameFilter(select.map(f -> f + ",").orElse("") + "aresample=" + DialogueStem.RATE
+                    + ",aformat=sample_fmts=flt:channel_layouts=" + layout, grabber.getAudioChannels());
             filter.setSampleRate(grabber.getSampleRate());
             filter.setSampleFormat(grabber.getSampleFormat());
             filter.start();

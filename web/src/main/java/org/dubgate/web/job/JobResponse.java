@@ -9,8 +9,8 @@ import java.util.List;
 
 /** A job with its progress (finished tasks over all tasks) and every task's state. */
 public record JobResponse(String id, String title, String state, String reason, String territory, String purpose,
-                          int priority, double maxTempo, String originalLanguage, String gateCheckId, int progressPercent, List<Target> targets,
-                          List<Task> tasks, String createdBy, Instant createdAt, Instant updatedAt) {
+                          int priority, double maxTempo, String originalLanguage, String gateCheckId,
+                          int progressPercent, List<Target> targets, List<Task> tasks, String createdBy, Instant createdAt, Instant updatedAt) {
 
     public record Target(String language, String scriptFormat, int cues, boolean synthesisDone, boolean mixed) {
     }
