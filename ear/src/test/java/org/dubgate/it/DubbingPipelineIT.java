@@ -172,6 +172,14 @@ class DubbingPipelineIT {
             return (dialogue == null ? b : b.add("dialogueMediaId", dialogue)).build().toString();
         };
 
+        String silent = Api.json(manager.upload(MediaChecks.silentVideo(tmp.resolve("silent.mp4")), "video/mp4"))
+                .getString("id");
+        assertEquals("READY", manager.awaitMediaDecided(silent).getString("state"));
+        HttpResponse<String> nothingToMixOver = manager.post("/api/v1/jobs", body.apply(null)
+                .replace(media, silent).replace(",\"mneMediaId\":\"" + mne + "\"", ""));
+        assertEquals(400, nothingToMixOver.statusCode(), nothingToMixOver.body());
+        assertTrue(nothingToMixOver.body().contains("has no audio stream: supply an M&E stem"), nothingToMixOver.body());
+
         HttpResponse<String> refused = manager.post("/api/v1/jobs", body.apply(null));
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("dialogueMediaId"), refused.body());

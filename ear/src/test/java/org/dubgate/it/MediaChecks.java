@@ -3,6 +3,8 @@ package org.dubgate.it;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
 import org.dubgate.media.mix.PcmReader;
 
 import java.nio.ByteBuffer;
@@ -41,6 +43,26 @@ public final class MediaChecks {
             }
         }
         return b.array();
+    }
+
+    /** One second of grey MPEG-4 picture in MP4 with no sound at all. */
+    public static Path silentVideo(Path out) throws Exception {
+        try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(out.toFile(), 160, 120, 0)) {
+            r.setFormat("mp4");
+            r.setVideoCodec(AV_CODEC_ID_MPEG4);
+            r.setFrameRate(25);
+            r.start();
+            Frame grey = new Frame(160, 120, Frame.DEPTH_UBYTE, 3);
+            java.nio.ByteBuffer pixels = (java.nio.ByteBuffer) grey.image[0];
+            while (pixels.hasRemaining()) {
+                pixels.put((byte) 128);
+            }
+            for (int i = 0; i < 25; i++) {
+                pixels.rewind();
+                r.record(grey);
+            }
+        }
+        return out;
     }
 
     /** SHA-256 of every packet of the first video stream, in order. */

@@ -192,10 +192,14 @@ public class JobService {
         }
         Optional<MediaAsset> source = readyMedia("sourceMediaId", r.sourceMediaId(), true, errors);
         if (r.mneMediaId() != null) {
-            readyMedia("mneMediaId", r.mneMediaId(), true, errors);
+            readyMedia("mneMediaId", r.mneMediaId(), true, errors).ifPresent(m -> requireSound("mneMediaId", m, errors));
+        } else {
+            // without an M&E the source's own sound is the bed the dub is mixed over
+            source.ifPresent(m -> requireSound("sourceMediaId", m, errors));
         }
         if (r.dialogueMediaId() != null) {
-            readyMedia("dialogueMediaId", r.dialogueMediaId(), true, errors);
+            readyMedia("dialogueMediaId", r.dialogueMediaId(), true, errors)
+                    .ifPresent(m -> requireSound("dialogueMediaId", m, errors));
         }
         Optional<Territory> territory = Territory.parse(r.territory());
         if (territory.isEmpty()) {
@@ -244,6 +248,13 @@ public class JobService {
             throw new InvalidInputException(errors);
         }
         return new Validated(territory.get(), purpose.get(), priority, maxTempo, originalLanguage, targets, usedVoices);
+    }
+
+    private static void requireSound(String field, MediaAsset m, List<FieldError> errors) {
+        if (m.hasAudio().filter(has -> !has).isPresent()) {
+            errors.add(new FieldError(field, "media " + m.id() + " (" + m.originalName() + ") has no audio stream"
+                    + (field.equals("sourceMediaId") ? ": supply an M&E stem to mix the dub over" : "")));
+        }
     }
 
     private Optional<MediaAsset> readyMedia(String field, UUID id, boolean required, List<FieldError> errors) {
@@ -333,7 +344,8 @@ public class JobService {
                 }
             }
             if (approach.get() == JobPlan.Approach.HUMAN) {
-                readyMedia(at + ".dubStemMediaId", c.dubStemMediaId(), true, errors);
+                readyMedia(at + ".dubStemMediaId", c.dubStemMediaId(), true, errors)
+                        .ifPresent(m -> requireSound(at + ".dubStemMediaId", m, errors));
             }
             if (cast.put(c.character().strip(), new CastLine(c.character().strip(), approach.get(), c.voiceId(),
                     c.dubStemMediaId())) != null) {

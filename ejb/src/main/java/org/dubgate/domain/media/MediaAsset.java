@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.dubgate.domain.shared.RuleViolationException;
 import org.dubgate.media.probe.MediaProbe;
+import org.dubgate.media.probe.StreamInfo;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -51,6 +52,10 @@ public class MediaAsset {
 
     @Column(name = "duration_seconds")
     private Double durationSeconds;
+
+    /** Channels of the first audio stream as probed; 0 when there is none. */
+    @Column(name = "audio_channels")
+    private Integer audioChannels;
 
     @Column(nullable = false)
     private int attempts;
@@ -107,6 +112,7 @@ public class MediaAsset {
         state = MediaState.READY;
         probeJson = probe.toJson();
         durationSeconds = probe.durationSeconds();
+        audioChannels = probe.firstAudio().map(StreamInfo.Audio::channels).orElse(0);
         stateReason = null;
         updatedAt = now;
     }
@@ -181,6 +187,11 @@ public class MediaAsset {
 
     public Optional<String> probeJson() {
         return Optional.ofNullable(probeJson);
+    }
+
+    /** Whether the probe found sound in it (unknown for records probed before this was kept). */
+    public Optional<Boolean> hasAudio() {
+        return Optional.ofNullable(audioChannels).map(c -> c > 0);
     }
 
     public Optional<Double> durationSeconds() {

@@ -5,6 +5,9 @@ alter table dubbing_job add column original_language varchar(35);
 
 alter table job_target add column mixed boolean default false not null;
 
+-- channels of a media asset's first audio stream as probed (0: none), so a job can be checked before it runs
+alter table media_asset add column audio_channels integer;
+
 -- ASSEMBLE covers every language of its job and has none of its own
 alter table job_task alter column language drop not null;
 alter table job_task add column started_at timestamp(6) with time zone;

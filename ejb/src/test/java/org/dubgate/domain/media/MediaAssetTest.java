@@ -2,10 +2,12 @@ package org.dubgate.domain.media;
 
 import org.dubgate.domain.shared.RuleViolationException;
 import org.dubgate.media.probe.MediaProbe;
+import org.dubgate.media.probe.StreamInfo;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -13,6 +15,19 @@ class MediaAssetTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
     private static final MediaProbe PROBE = new MediaProbe("mpeg", "MPEG-PS", 3.0, 1_000_000, 400_000, List.of());
+
+    @Test
+    void theProbeSaysWhetherThereIsSound() {
+        MediaAsset silent = pending();
+        silent.beginProbeAttempt(T0);
+        silent.markReady(PROBE, T0);
+        assertEquals(Optional.of(false), silent.hasAudio());
+        MediaAsset clip = pending();
+        clip.beginProbeAttempt(T0);
+        clip.markReady(new MediaProbe("mpeg", "MPEG-PS", 3.0, 1_000_000, 400_000, List.of(new StreamInfo.Audio(0, "mp2",
+                Optional.empty(), 3.0, 44_100, 1, "mono"))), T0);
+        assertEquals(Optional.of(true), clip.hasAudio());
+    }
 
     private static MediaAsset pending() {
         return MediaAsset.uploaded("clip.mpg", "video/mpeg", "a".repeat(64), 400_000, "maria", T0);
