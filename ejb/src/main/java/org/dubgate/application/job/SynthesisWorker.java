@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
  * Runs one SYNTHESIZE task with no transaction open. Before running the model it re-checks the
  * consent gate for this exact use, which re-hashes the model's artifact (R5, R9); it writes each
  * line's audio to content storage as it goes, with its time-fit against its cue, and records the
- * lines in small groups (a redelivered task skips lines already recorded; lines made but not yet
- * recorded when an attempt fails are made again); before marking the task done it checks the gate
+ * lines in small groups (a redelivered task skips lines already recorded; when an attempt fails,
+ * the lines it made are recorded first, so the retry resumes after them); before marking the task done it checks the gate
  * once more, so a revocation that landed meanwhile stops the work and quarantines what was made.
  * Failures propagate, so the queue retries and dead-letters.
  */
@@ -65,6 +65,8 @@ public class SynthesisWorker {
             return;
         }
         SynthesisWork work = started.get();
+        List<SynthesisWork.Made> pending = new ArrayList<>();
+        Optional<UUID> grant = Optional.empty();
         try {
             GateDecision before = gate.decide(work.plan());
             Optional<String> refused = refusal(before);
@@ -72,11 +74,10 @@ public class SynthesisWorker {
                 steps.block(taskId, refused.get(), WORKER);
                 return;
             }
-            Optional<UUID> grant = before.uses().stream().map(GateDecision.UseDecision::grantId)
+            grant = before.uses().stream().map(GateDecision.UseDecision::grantId)
                     .filter(java.util.Objects::nonNull).findFirst();
             VoiceEngine engine = VoiceEngines.named(work.engine()).orElseThrow(() -> new IllegalStateException(
                     "engine " + work.engine() + " is not installed on this node"));
-            List<SynthesisWork.Made> pending = new ArrayList<>();
             long oldestPending = 0;
             for (SynthesisWork.Line line : work.lines()) {
                 if (work.done().contains(line.cueId())) {
@@ -104,8 +105,21 @@ public class SynthesisWorker {
             }
             steps.complete(taskId);
         } catch (RuntimeException e) {
+            keep(work, pending, grant, e);
             steps.recordAttemptFailure(taskId, e.getMessage() == null ? e.toString() : e.getMessage());
             throw e;
+        }
+    }
+
+    /** Records the lines made before a failure, so the retry resumes after them, not before. */
+    private void keep(SynthesisWork work, List<SynthesisWork.Made> pending, Optional<UUID> grant, RuntimeException failure) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            steps.recordOutputs(work, pending, grant);
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed); // the original failure is what the task reports
         }
     }
 
