@@ -110,8 +110,12 @@ public class StageSteps {
         DubbingJob job = dispatch.lockedJobOf(taskId);
         JobTask task = dispatch.lockedTask(taskId);
         Instant now = clock.instant();
+        if (!job.accepting()) {
+            task.cancel(now); // stopped while the media work ran: nothing of it is kept
+            return;
+        }
         task.succeed(now);
-        if (task.state() != TaskState.SUCCEEDED || !job.accepting()) {
+        if (task.state() != TaskState.SUCCEEDED) {
             return;
         }
         Optional<String> language = task.language();
@@ -151,8 +155,12 @@ public class StageSteps {
         DubbingJob job = dispatch.lockedJobOf(taskId);
         JobTask task = dispatch.lockedTask(taskId);
         Instant now = clock.instant();
+        if (!job.accepting()) {
+            task.cancel(now); // stopped while the media work ran: nothing of it is kept
+            return;
+        }
         task.succeed(now);
-        if (task.state() != TaskState.SUCCEEDED || !job.accepting()) {
+        if (task.state() != TaskState.SUCCEEDED) {
             return;
         }
         jobs.addDeliverable(new Deliverable(job.id(), taskId, Deliverable.Kind.PROGRAMME, Optional.empty(),
