@@ -58,7 +58,7 @@ public class MixWorker {
         if (!work.originalSpans().isEmpty()) {
             if (work.originalDialogue().isPresent()) {
                 beds.add(new DialogueStem.Bed(work.originalDialogue().get(), false, Optional.of(work.originalSpans())));
-            } else if (work.mne().isEmpty() && LanguageMix.surround(work.source())) {
+            } else if (work.mne().isEmpty() && ProgrammeMix.surround(work.source())) {
                 beds.add(new DialogueStem.Bed(work.source(), true, Optional.of(work.originalSpans())));
             }
         }

@@ -71,32 +71,34 @@ public class JobTask {
         // for JPA
     }
 
+    /** Synthesizes a batch of one character's cues in one language with its voice. */
     public static JobTask synthesize(UUID jobId, String language, String character, UUID voiceId, List<String> cueIds,
                                      Instant now) {
+        return pending(TaskKind.SYNTHESIZE, jobId, language, character, voiceId, cueIds, now);
+    }
+
+    /** Mixes one language: its dialogue stem and full mix. */
+    public static JobTask mix(UUID jobId, String language, Instant now) {
+        return pending(TaskKind.MIX, jobId, language, null, null, List.of(), now);
+    }
+
+    /** Muxes the picture with the original and every language's mix. */
+    public static JobTask assemble(UUID jobId, Instant now) {
+        return pending(TaskKind.ASSEMBLE, jobId, null, null, null, List.of(), now);
+    }
+
+    private static JobTask pending(TaskKind kind, UUID jobId, String language, String character, UUID voiceId,
+                                   List<String> cueIds, Instant now) {
         JobTask t = new JobTask();
         t.id = UUID.randomUUID();
         t.jobId = jobId;
-        t.kind = TaskKind.SYNTHESIZE;
+        t.kind = kind;
         t.language = language;
         t.character = character;
         t.voiceId = voiceId;
         t.cueIds = String.join("\n", cueIds);
         t.state = TaskState.PENDING;
         t.updatedAt = now;
-        return t;
-    }
-
-    /** Mixes one language: its dialogue stem and full mix. */
-    public static JobTask mix(UUID jobId, String language, Instant now) {
-        JobTask t = synthesize(jobId, language, null, null, List.of(), now);
-        t.kind = TaskKind.MIX;
-        return t;
-    }
-
-    /** Muxes the picture with the original and every language's mix. */
-    public static JobTask assemble(UUID jobId, Instant now) {
-        JobTask t = synthesize(jobId, null, null, null, List.of(), now);
-        t.kind = TaskKind.ASSEMBLE;
         return t;
     }
 

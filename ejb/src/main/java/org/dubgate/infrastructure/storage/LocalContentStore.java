@@ -59,33 +59,11 @@ public class LocalContentStore implements ContentStore {
     public StoredContent store(InputStream in, long maxBytes) throws IOException {
         Path temp = Files.createTempFile(root.resolve("incoming"), "upload-", ".part");
         try {
-            MessageDigest sha = sha256();
-            long size = 0;
-            byte[] buf = new byte[BUFFER];
+            StoredContent content;
             try (OutputStream out = Files.newOutputStream(temp)) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    size += n;
-                    if (size > maxBytes) {
-                        throw new ContentTooLargeException(maxBytes);
-                    }
-                    sha.update(buf, 0, n);
-                    out.write(buf, 0, n);
-                }
+                content = hash(in, out, maxBytes);
             }
-            String hash = HexFormat.of().formatHex(sha.digest());
-            Path target = objectPath(hash);
-            Files.createDirectories(target.getParent());
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException sameBytesStoredBefore) {
-                Files.deleteIfExists(temp);
-            }
-            if (Files.exists(target) && Files.size(target) != size) {
-                // ATOMIC_MOVE may replace on some platforms; a differing size would mean a corrupted object
-                throw new IOException("stored object " + hash + " has an unexpected size");
-            }
-            return new StoredContent(hash, size);
+            return place(temp, content);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -97,35 +75,52 @@ public class LocalContentStore implements ContentStore {
      */
     @Override
     public StoredContent store(Path file) throws IOException {
-        MessageDigest sha = sha256();
-        long size = 0;
-        byte[] buf = new byte[BUFFER];
+        StoredContent content;
         try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                size += n;
-                sha.update(buf, 0, n);
-            }
+            content = hash(in, OutputStream.nullOutputStream(), Long.MAX_VALUE);
         }
-        String hash = HexFormat.of().formatHex(sha.digest());
-        Path target = objectPath(hash);
-        Files.createDirectories(target.getParent());
         try {
-            if (Files.exists(target)) {
-                Files.delete(file); // the same bytes are stored already
-            } else {
-                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-            }
+            return place(file, content);
         } catch (AtomicMoveNotSupportedException otherFileSystem) {
             try (InputStream in = Files.newInputStream(file)) {
                 return store(in, Long.MAX_VALUE);
             } finally {
                 Files.deleteIfExists(file);
             }
-        } catch (FileAlreadyExistsException storedMeanwhile) {
+        }
+    }
+
+    /** Copies {@code in} to {@code out} while hashing it; past {@code maxBytes} it stops with 413. */
+    private static StoredContent hash(InputStream in, OutputStream out, long maxBytes) throws IOException {
+        MessageDigest sha = sha256();
+        long size = 0;
+        byte[] buf = new byte[BUFFER];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            size += n;
+            if (size > maxBytes) {
+                throw new ContentTooLargeException(maxBytes);
+            }
+            sha.update(buf, 0, n);
+            out.write(buf, 0, n);
+        }
+        return new StoredContent(HexFormat.of().formatHex(sha.digest()), size);
+    }
+
+    /** Moves a hashed file to its content address (same bytes stored before: the file is dropped). */
+    private StoredContent place(Path file, StoredContent content) throws IOException {
+        Path target = objectPath(content.sha256());
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException sameBytesStoredBefore) {
             Files.deleteIfExists(file);
         }
-        return new StoredContent(hash, size);
+        if (Files.exists(target) && Files.size(target) != content.sizeBytes()) {
+            // ATOMIC_MOVE may replace on some platforms; a differing size would mean a corrupted object
+            throw new IOException("stored object " + content.sha256() + " has an unexpected size");
+        }
+        return content;
     }
 
     @Override

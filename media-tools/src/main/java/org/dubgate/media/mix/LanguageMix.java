@@ -31,9 +31,4 @@ public record LanguageMix(Path source, Optional<Path> mne, Duration length, List
         DialogueStem.render(lines, beds, length, dialogueStemOut);
         return ProgrammeMix.mix(dialogueStemOut, mne, source, dubSpans, length, fullMixOut);
     }
-
-    /** Whether a bed source has more than two channels (original dialogue then sits in its centre). */
-    public static boolean surround(Path file) throws MixException {
-        return PcmReader.channelsOf(file) >= 6;
-    }
 }

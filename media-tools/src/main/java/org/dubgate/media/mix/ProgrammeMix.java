@@ -37,7 +37,7 @@ public final class ProgrammeMix {
     public static Result mix(Path dialogueStem, Optional<Path> mne, Path source, List<Span> dubLines, Duration length,
                              Path out) throws MixException {
         Path bed = mne.orElse(source);
-        boolean surround = PcmReader.channelsOf(bed) >= 6;
+        boolean surround = surround(bed);
         int channels = surround ? 6 : 2;
         String method = mne.isPresent() ? "dialogue over M&E" : surround ? "dialogue replaces the centre channel"
                 : "original ducked under the dialogue";
@@ -82,6 +82,11 @@ public final class ProgrammeMix {
         }
         return new Result(method, channels, mne.isEmpty() && !surround
                 ? Optional.of(Flag.NO_MNE_ORIGINAL_AUDIBLE) : Optional.empty());
+    }
+
+    /** Whether a bed is mixed as 5.1 (six channels or more; its dialogue then sits in the centre) rather than stereo. */
+    public static boolean surround(Path bed) throws MixException {
+        return PcmReader.channelsOf(bed) >= 6;
     }
 
     /** Dialogue goes to the centre of a 5.1 bed, or equally (-3 dB) to both sides of a stereo one. */
