@@ -4,7 +4,7 @@ import org.dubgate.media.probe.MediaProbe;
 import org.dubgate.media.probe.MediaProber;
 import org.dubgate.media.probe.ProbeException;
 
-import org.dubgate.media.json.JsonText;
+import org.dubgate.media.json.JsonSupport;
 import org.dubgate.media.script.Cue;
 import org.dubgate.media.script.ScriptException;
 import org.dubgate.media.script.ScriptFormat;
@@ -57,13 +57,18 @@ public final class MediaToolsCli {
         }
         try {
             List<Cue> cues = new ScriptImporter().parse(format.get(), text);
-            JsonText json = new JsonText().beginObject().field("format", format.get().name()).name("cues").beginArray();
-            for (Cue c : cues) {
-                json.beginObject().field("id", c.id()).field("start", c.start().toNanos() / 1e9)
-                        .field("end", c.end().toNanos() / 1e9).field("character", c.character().orElse(null))
-                        .field("text", c.text()).endObject();
-            }
-            out.println(json.endArray().endObject());
+            out.println(JsonSupport.write(json -> {
+                json.writeStartObject().write("format", format.get().name()).writeStartArray("cues");
+                for (Cue c : cues) {
+                    json.writeStartObject();
+                    JsonSupport.text(json, "id", c.id());
+                    json.write("start", c.start().toNanos() / 1e9).write("end", c.end().toNanos() / 1e9);
+                    JsonSupport.text(json, "character", c.character().orElse(null));
+                    JsonSupport.text(json, "text", c.text());
+                    json.writeEnd();
+                }
+                json.writeEnd().writeEnd();
+            }));
             return OK;
         } catch (ScriptException e) {
             e.errors().forEach(problem -> err.println("media-tools: " + file.getFileName() + ": " + problem));

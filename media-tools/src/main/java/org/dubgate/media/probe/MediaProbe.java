@@ -1,9 +1,12 @@
 package org.dubgate.media.probe;
 
-import org.dubgate.media.json.JsonText;
+import org.dubgate.media.json.JsonSupport;
 
 import java.util.List;
 import java.util.Optional;
+
+import static org.dubgate.media.json.JsonSupport.number;
+import static org.dubgate.media.json.JsonSupport.text;
 
 /**
  * What a media file holds, as read by FFmpeg.
@@ -40,16 +43,14 @@ public record MediaProbe(String container, String containerLongName, double dura
 
     /** The probe as a JSON object; the format the CLI prints and the server stores. */
     public String toJson() {
-        JsonText json = new JsonText().beginObject()
-                .field("container", container)
-                .field("containerLongName", containerLongName)
-                .field("durationSeconds", durationSeconds)
-                .field("bitRate", bitRate)
-                .field("sizeBytes", sizeBytes)
-                .name("streams").beginArray();
-        for (StreamInfo s : streams) {
-            s.writeJson(json);
-        }
-        return json.endArray().endObject().toString();
+        return JsonSupport.write(json -> {
+            json.writeStartObject();
+            text(json, "container", container);
+            text(json, "containerLongName", containerLongName);
+            number(json, "durationSeconds", durationSeconds);
+            json.write("bitRate", bitRate).write("sizeBytes", sizeBytes).writeStartArray("streams");
+            streams.forEach(s -> s.writeJson(json));
+            json.writeEnd().writeEnd();
+        });
     }
 }

@@ -1,11 +1,15 @@
 package org.dubgate.media.script;
 
-import org.dubgate.media.json.JsonReader;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.dubgate.media.json.JsonSupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,33 +23,35 @@ final class JsonScriptParser {
     ScriptParse parse(String text) {
         List<Cue> cues = new ArrayList<>();
         List<ScriptError> errors = new ArrayList<>();
-        Object root;
+        JsonValue root;
         try {
-            root = JsonReader.read(text);
-        } catch (JsonReader.JsonSyntaxException e) {
+            root = JsonSupport.read(text);
+        } catch (JsonSupport.JsonSyntaxException e) {
             errors.add(new ScriptError("json", e.getMessage()));
             return new ScriptParse(ScriptFormat.JSON, cues, errors);
         }
-        if (!(root instanceof Map<?, ?> map) || !(map.get("cues") instanceof List<?> list)) {
+        if (!(root instanceof JsonObject map) || !(map.get("cues") instanceof JsonArray list)) {
             errors.add(new ScriptError("json", "expected an object with a \"cues\" array"));
             return new ScriptParse(ScriptFormat.JSON, cues, errors);
         }
         for (int i = 0; i < list.size(); i++) {
             String path = "cues[" + i + "]";
-            if (!(list.get(i) instanceof Map<?, ?> cue)) {
+            if (!(list.get(i) instanceof JsonObject cue)) {
                 errors.add(new ScriptError(path, "expected an object"));
                 continue;
             }
             int before = errors.size();
             Optional<Duration> start = time(cue.get("start"), path + ".start", errors);
             Optional<Duration> end = time(cue.get("end"), path + ".end", errors);
-            Object textValue = cue.get("text");
-            if (!(textValue instanceof String t) || t.isBlank()) {
+            if (!(cue.get("text") instanceof JsonString textValue) || textValue.getString().isBlank()) {
                 errors.add(new ScriptError(path + ".text", "required, a non-empty string"));
                 continue;
             }
-            Object character = cue.get("character");
-            if (character != null && !(character instanceof String)) {
+            String t = textValue.getString();
+            // absent and null both mean no character
+            JsonValue character = cue.get("character");
+            if (character != null && character.getValueType() != JsonValue.ValueType.NULL
+                    && !(character instanceof JsonString)) {
                 errors.add(new ScriptError(path + ".character", "a string when present"));
             }
             if (start.isPresent() && end.isPresent() && end.get().compareTo(start.get()) <= 0) {
@@ -54,10 +60,10 @@ final class JsonScriptParser {
             if (errors.size() > before) {
                 continue;
             }
-            String id = cue.get("id") instanceof String s ? s
-                    : cue.get("id") instanceof Double d ? String.valueOf(d.longValue()) : String.valueOf(i + 1);
-            cues.add(new Cue(id, start.get(), end.get(), Optional.ofNullable((String) character).map(String::strip)
-                    .filter(c -> !c.isEmpty()), t.strip(), t, i + 1));
+            String id = cue.get("id") instanceof JsonString s ? s.getString()
+                    : cue.get("id") instanceof JsonNumber d ? String.valueOf((long) d.doubleValue()) : String.valueOf(i + 1);
+            Optional<String> who = character instanceof JsonString c ? Optional.of(c.getString().strip()) : Optional.empty();
+            cues.add(new Cue(id, start.get(), end.get(), who.filter(c -> !c.isEmpty()), t.strip(), t, i + 1));
         }
         if (cues.isEmpty() && errors.isEmpty()) {
             errors.add(new ScriptError("cues", "no cues"));
@@ -65,12 +71,13 @@ final class JsonScriptParser {
         return new ScriptParse(ScriptFormat.JSON, cues, errors);
     }
 
-    private static Optional<Duration> time(Object value, String path, List<ScriptError> errors) {
-        if (value instanceof Double seconds && seconds >= 0 && seconds < 1e7) {
+    private static Optional<Duration> time(JsonValue value, String path, List<ScriptError> errors) {
+        double seconds = value instanceof JsonNumber n ? n.doubleValue() : Double.NaN;
+        if (seconds >= 0 && seconds < 1e7) {
             return Optional.of(Duration.ofNanos(Math.round(seconds * 1e9)));
         }
-        if (value instanceof String s) {
-            Timecodes.Cursor c = new Timecodes.Cursor(s.strip());
+        if (value instanceof JsonString s) {
+            Timecodes.Cursor c = new Timecodes.Cursor(s.getString().strip());
             Optional<Duration> d = Timecodes.webvtt(c);
             if (d.isPresent() && c.atEnd()) {
                 return d;

@@ -1,7 +1,10 @@
 package org.dubgate.media.script;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.dubgate.media.TestMedia;
-import org.dubgate.media.json.JsonReader;
+import org.dubgate.media.json.JsonSupport;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -9,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,15 +54,16 @@ class WebVttConformanceTest {
         List<String> failures = new ArrayList<>();
         List<String> deviations = new ArrayList<>();
         for (Case c : cases) {
-            Object expected = JsonReader.read(Files.readString(c.expected(), StandardCharsets.UTF_8));
-            if (!(expected instanceof Map<?, ?> doc) || !(doc.get("cues") instanceof List<?> cues)) {
+            JsonValue expected = JsonSupport.read(Files.readString(c.expected(), StandardCharsets.UTF_8));
+            if (!(expected instanceof JsonObject doc) || !(doc.get("cues") instanceof JsonArray cues)) {
                 continue; // a processing-model expectation (rendered DOM), not a parse
             }
             compared++;
             ScriptParse parse = new ScriptImporter().read(ScriptFormat.WEBVTT,
                     Files.readString(c.vtt(), StandardCharsets.UTF_8));
-            List<String> want = cues.stream().map(o -> (Map<?, ?>) o)
-                    .map(q -> key((Double) q.get("startTime"), (Double) q.get("endTime"), (String) q.get("text"))).toList();
+            List<String> want = cues.getValuesAs(JsonObject.class).stream()
+                    .map(q -> key(q.getJsonNumber("startTime").doubleValue(), q.getJsonNumber("endTime").doubleValue(),
+                            q.getString("text"))).toList();
             List<String> got = parse.cues().stream()
                     .map(q -> key(q.start().toNanos() / 1e9, q.end().toNanos() / 1e9, q.rawText())).toList();
             String name = root.relativize(c.vtt()).toString();
