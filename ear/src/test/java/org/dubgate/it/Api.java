@@ -175,6 +175,21 @@ public final class Api {
         return (JsonObject) parse(response.body());
     }
 
+    /** Every item of a cursor-paged list ({@code {items, next}}), following {@code next} to the last page. */
+    public java.util.List<JsonObject> all(String path) {
+        java.util.List<JsonObject> items = new java.util.ArrayList<>();
+        String next = null;
+        do {
+            HttpResponse<String> r = get(path + (path.contains("?") ? "&" : "?") + "limit=500"
+                    + (next == null ? "" : "&after=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8)));
+            assertEquals(200, r.statusCode(), r.body());
+            JsonObject page = json(r);
+            items.addAll(page.getJsonArray("items").getValuesAs(JsonObject.class));
+            next = page.containsKey("next") && !page.isNull("next") ? page.getString("next") : null;
+        } while (next != null);
+        return items;
+    }
+
     /** A JSON array response as its objects. */
     public static java.util.List<JsonObject> json2(HttpResponse<String> response) {
         return ((jakarta.json.JsonArray) parse(response.body())).getValuesAs(JsonObject.class);

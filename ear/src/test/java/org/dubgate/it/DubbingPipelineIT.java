@@ -76,7 +76,7 @@ class DubbingPipelineIT {
                 .collect(Collectors.groupingBy(t -> t.getString("kind"), Collectors.counting())));
         tasks.forEach(t -> assertEquals("SUCCEEDED", t.getString("state"), t.toString()));
 
-        List<JsonObject> deliverables = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/deliverables"));
+        List<JsonObject> deliverables = manager.all("/api/v1/jobs/" + jobId + "/deliverables");
         assertEquals(5, deliverables.size(), deliverables.toString());
         Path programme = download(manager, jobId, only(deliverables, "PROGRAMME", null), "programme.mkv");
         HttpResponse<byte[]> head = manager.getBytes("/api/v1/jobs/" + jobId + "/deliverables/"
@@ -100,7 +100,7 @@ class DubbingPipelineIT {
         assertEquals(source.firstAudio().orElseThrow().codec(), audio.get(0).codec(), "original audio copied as is");
 
         float[] original = MediaChecks.samples(clip, "stereo", 2, (int) (source.durationSeconds() * RATE));
-        List<JsonObject> outputs = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs"));
+        List<JsonObject> outputs = manager.all("/api/v1/jobs/" + jobId + "/outputs");
         for (String[] lang : new String[][]{{"en", "1"}, {"es", "2"}}) {
             JsonObject mix = only(deliverables, "FULL_MIX", lang[0]);
             assertEquals(List.of("NO_MNE_ORIGINAL_AUDIBLE"), mix.getJsonArray("flags").getValuesAs(jakarta.json.JsonString.class)
@@ -198,7 +198,7 @@ class DubbingPipelineIT {
         assertEquals("IN_REVIEW", job.getString("state"), job.toString());
         assertEquals(List.of("MIX", "ASSEMBLE"), job.getJsonArray("tasks").getValuesAs(JsonObject.class).stream()
                 .map(t -> t.getString("kind")).sorted(java.util.Comparator.reverseOrder()).toList(), "no synthesis at all");
-        List<JsonObject> deliverables = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/deliverables"));
+        List<JsonObject> deliverables = manager.all("/api/v1/jobs/" + jobId + "/deliverables");
         JsonObject mixRecord = only(deliverables, "FULL_MIX", "fr");
         assertTrue(mixRecord.getJsonArray("flags").isEmpty(), "over M&E nothing is ducked: " + mixRecord);
         assertTrue(mixRecord.getString("method").startsWith("dialogue over M&E"), mixRecord.toString());

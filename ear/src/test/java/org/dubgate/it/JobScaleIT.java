@@ -85,10 +85,10 @@ class JobScaleIT {
         assertEquals(1, tasks.stream().filter(t -> t.getString("kind").equals("ASSEMBLE")).count(), "one ASSEMBLE");
         assertEquals(3 * (CUES / 50) + 4, tasks.size());
         tasks.forEach(t -> assertEquals("SUCCEEDED", t.getString("state"), t.toString()));
-        List<JsonObject> deliverables = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/deliverables"));
+        List<JsonObject> deliverables = manager.all("/api/v1/jobs/" + jobId + "/deliverables");
         assertEquals(7, deliverables.size(), "3 stems, 3 mixes, 1 programme: " + deliverables);
 
-        List<JsonObject> outputs = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs"));
+        List<JsonObject> outputs = manager.all("/api/v1/jobs/" + jobId + "/outputs");
         assertEquals(3 * CUES, outputs.size(), "every line exactly once");
         Set<String> lines = new HashSet<>();
         outputs.forEach(o -> assertTrue(lines.add(o.getString("taskId") + "/" + o.getString("cueId")), "duplicate " + o));
@@ -106,9 +106,9 @@ class JobScaleIT {
         assertTrue(outputs.stream().anyMatch(o -> !o.getJsonArray("flags").isEmpty()), "some lines overflow");
         String ledger = Api.admin().get("/api/v1/audit?subject=" + job.getString("gateCheckId") + "&limit=500").body();
         assertEquals(1, count(ledger, "\"action\":\"GATE_DECISION\""), "one gate decision for the submission");
-        String fanIns = Api.admin().get("/api/v1/audit?subject=" + jobId + "&limit=500").body();
-        assertEquals(3, count(fanIns, "\"action\":\"SYNTHESIS_COMPLETE\""),
-                "each language's fan-in exactly once, though 6 tasks per language finish on 4 workers");
+        String review = Api.admin().get("/api/v1/audit?subject=" + jobId + "&limit=500").body();
+        assertEquals(1, count(review, "\"action\":\"JOB_READY_FOR_REVIEW\""),
+                "into review exactly once, though 6 tasks per language finish on 4 workers");
     }
 
 

@@ -130,9 +130,10 @@ class JobSynthesisIT {
         JsonObject done = awaitReviewReady(jobId);
         assertEquals(100, done.getInt("progressPercent"), done.toString());
         done.getJsonArray("tasks").getValuesAs(JsonObject.class).forEach(t -> assertEquals("SUCCEEDED", t.getString("state")));
-        done.getJsonArray("targets").getValuesAs(JsonObject.class).forEach(t -> assertTrue(t.getBoolean("synthesisDone")));
+        done.getJsonArray("targets").getValuesAs(JsonObject.class).forEach(t -> assertEquals(t.getJsonNumber("tasks"),
+                t.getJsonNumber("tasksSucceeded"), t.toString()));
 
-        List<JsonObject> outputs = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs"));
+        List<JsonObject> outputs = manager.all("/api/v1/jobs/" + jobId + "/outputs");
         assertEquals(4, outputs.size(), "2 cues x 2 languages, each exactly once");
         for (JsonObject o : outputs) {
             assertNotNull(o.getString("grantId"), "every line is traceable to its grant");
@@ -238,14 +239,14 @@ class JobSynthesisIT {
         assertTrue(job.getString("reason").contains(fresh[1]), job.toString());
         List<JsonObject> tasks = job.getJsonArray("tasks").getValuesAs(JsonObject.class);
         assertTrue(tasks.stream().anyMatch(t -> t.getString("state").equals("BLOCKED")), tasks.toString());
-        List<JsonObject> outputs = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs"));
+        List<JsonObject> outputs = manager.all("/api/v1/jobs/" + jobId + "/outputs");
         outputs.forEach(o -> assertTrue(o.getBoolean("quarantined"), "made under the revoked grant: " + o));
         if (!outputs.isEmpty()) {
             assertEquals(409, manager.getBytes("/api/v1/jobs/" + jobId + "/outputs/" + outputs.get(0).getString("id")
                     + "/audio", null).statusCode(), "quarantined audio is never served");
         }
         Thread.sleep(1500);
-        Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs")).forEach(o -> assertTrue(o.getBoolean("quarantined"),
+        manager.all("/api/v1/jobs/" + jobId + "/outputs").forEach(o -> assertTrue(o.getBoolean("quarantined"),
                 "a line that was in the engine during the revocation is kept quarantined too: " + o));
     }
 
@@ -262,9 +263,9 @@ class JobSynthesisIT {
         assertEquals("CANCELLED", job.getString("state"));
         assertTrue(job.getJsonArray("tasks").getValuesAs(JsonObject.class).stream()
                 .anyMatch(t -> t.getString("state").equals("CANCELLED")), job.toString());
-        int kept = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs")).size();
+        int kept = manager.all("/api/v1/jobs/" + jobId + "/outputs").size();
         Thread.sleep(1500);
-        assertEquals(kept, Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs")).size(), "no work after cancel");
+        assertEquals(kept, manager.all("/api/v1/jobs/" + jobId + "/outputs").size(), "no work after cancel");
         assertEquals(409, manager.post("/api/v1/jobs/" + jobId + "/cancel", null).statusCode(), "cancelled once");
     }
 

@@ -81,7 +81,7 @@ class RestartIT {
             assertEquals(201, accepted.statusCode(), accepted.body());
             jobId = Api.json(accepted).getString("id");
             long deadline = System.currentTimeMillis() + 60_000;
-            while (Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs")).isEmpty()
+            while (manager.all("/api/v1/jobs/" + jobId + "/outputs").isEmpty()
                     && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);
             }
@@ -107,7 +107,7 @@ class RestartIT {
             assertEquals("IN_REVIEW", job.getString("state"), job.toString());
             assertEquals(100, job.getInt("progressPercent"), job.toString());
             job.getJsonArray("tasks").getValuesAs(JsonObject.class).forEach(t -> assertEquals("SUCCEEDED", t.getString("state")));
-            java.util.List<JsonObject> outputs = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs"));
+            java.util.List<JsonObject> outputs = manager.all("/api/v1/jobs/" + jobId + "/outputs");
             assertEquals(cues, outputs.size(), "no line lost, none made twice");
             assertEquals(cues, outputs.stream().map(o -> o.getString("cueId")).distinct().count());
         } finally {

@@ -96,7 +96,7 @@ class PipelineBenchmark {
         String jobId = job.getString("id");
 
         // --- ASSEMBLE's mux vs the FFmpeg CLI on the same inputs
-        List<JsonObject> deliverables = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/deliverables"));
+        List<JsonObject> deliverables = manager.all("/api/v1/jobs/" + jobId + "/deliverables");
         Path mixEn = download(manager, jobId, deliverables, "en", work);
         Path mixEs = download(manager, jobId, deliverables, "es", work);
         List<Assembler.DubTrack> dubs = List.of(new Assembler.DubTrack(mixEn, "eng", "English dub"),
@@ -161,7 +161,7 @@ class PipelineBenchmark {
     private static String breakdown(String which, Api manager, JsonObject job) {
         String jobId = job.getString("id");
         double wall = wall(job);
-        List<JsonObject> outputs = Api.json2(manager.get("/api/v1/jobs/" + jobId + "/outputs"));
+        List<JsonObject> outputs = manager.all("/api/v1/jobs/" + jobId + "/outputs");
         double engine = outputs.stream().mapToDouble(o -> o.getJsonNumber("engineSeconds").doubleValue()).sum();
         double synthesisTasks = taskSeconds(job, "SYNTHESIZE");
         double mix = taskSeconds(job, "MIX");

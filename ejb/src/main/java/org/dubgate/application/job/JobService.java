@@ -3,58 +3,37 @@ package org.dubgate.application.job;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.dubgate.application.gate.GateService;
-import org.dubgate.application.gate.PlanInput;
 import org.dubgate.application.identity.Caller;
-import org.dubgate.domain.consent.LanguageTag;
-import org.dubgate.domain.consent.Purpose;
-import org.dubgate.domain.consent.Territory;
-import org.dubgate.domain.gate.JobPlan;
-import org.dubgate.domain.job.CastLine;
+import org.dubgate.application.pipeline.JobEvents;
+import org.dubgate.application.pipeline.StageTransactions;
+import org.dubgate.application.pipeline.TaskDispatch;
+import org.dubgate.application.port.ContentStore;
 import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.Deliverable;
 import org.dubgate.domain.job.DubbingJob;
-import org.dubgate.domain.job.JobCue;
+import org.dubgate.domain.job.JobEvent;
 import org.dubgate.domain.job.JobRepository;
-import org.dubgate.domain.job.JobTarget;
 import org.dubgate.domain.job.JobTask;
-import org.dubgate.domain.media.MediaAsset;
-import org.dubgate.domain.media.MediaAssetRepository;
-import org.dubgate.domain.media.MediaState;
-import org.dubgate.domain.model.AiModel;
-import org.dubgate.domain.model.AiModelRepository;
-import org.dubgate.domain.shared.InvalidInputException;
-import org.dubgate.domain.shared.InvalidInputException.FieldError;
+import org.dubgate.domain.job.TaskSummary;
 import org.dubgate.domain.shared.NoSuchEntityException;
-import org.dubgate.domain.title.TitleRepository;
-import org.dubgate.domain.voice.Voice;
-import org.dubgate.domain.voice.VoiceRepository;
-import org.dubgate.media.script.Cue;
-import org.dubgate.media.script.ScriptFormat;
-import org.dubgate.media.script.ScriptImporter;
-import org.dubgate.media.script.ScriptParse;
-import org.dubgate.media.timing.TimeFit;
-import org.dubgate.media.voice.EngineException;
-import org.dubgate.media.voice.VoiceEngines;
+import org.dubgate.domain.shared.Page;
+import org.dubgate.domain.shared.PageRequest;
+import org.dubgate.domain.shared.RuleViolationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Submission: every field and every cue is checked and all problems reported at once (400); then
- * the consent gate decides (its decision is recorded in the ledger in any case; 409 when blocked);
- * then the job, its tasks and their queue messages commit together.
+ * Jobs as managers see them. Submission: the request is checked ({@link JobRequestValidation}), the
+ * consent gate decides (its decision is recorded in the ledger in any case; 409 when blocked), then
+ * the job, the tasks it plans and their queue messages commit together. Reads load what they show:
+ * a job with its targets and task summaries, never every cue.
  */
 @Stateless
 public class JobService {
@@ -63,22 +42,28 @@ public class JobService {
     public record Submission(DubbingJob job, boolean created) {
     }
 
+    /** Where a job stands now, as the first event of a progress stream: its latest event number and state. */
+    public record ProgressSnapshot(long seq, String payload, boolean ended, String jobState) {
+    }
+
+    /** A job with its tasks as a progress view shows them. */
+    public record JobView(DubbingJob job, List<TaskSummary> tasks) {
+    }
+
     @Inject
     JobRepository jobs;
     @Inject
-    TitleRepository titles;
-    @Inject
-    MediaAssetRepository media;
-    @Inject
-    VoiceRepository voices;
-    @Inject
-    AiModelRepository models;
+    JobRequestValidation validation;
     @Inject
     GateService gate;
     @Inject
     TaskDispatch dispatch;
     @Inject
-    org.dubgate.application.port.ContentStore store;
+    StageTransactions stages;
+    @Inject
+    JobEvents events;
+    @Inject
+    ContentStore store;
     @Inject
     Clock clock;
     @Inject
@@ -88,11 +73,11 @@ public class JobService {
     public Submission submit(Caller manager, JobRequest request, Optional<String> idempotencyKey) {
         Optional<DubbingJob> earlier = idempotencyKey.flatMap(k -> jobs.findByIdempotencyKey(manager.username(), k));
         if (earlier.isPresent()) {
-            return new Submission(whole(earlier.get()), false);
+            return new Submission(earlier.get(), false);
         }
         UUID jobId = UUID.randomUUID();
-        Validated v = validate(request);
-        GateService.Check check = gate.checkOnItsOwn(manager, planOf(jobId, request, v), "submission");
+        JobRequestValidation.Validated v = validation.validate(request);
+        GateService.Check check = gate.checkOnItsOwn(manager, validation.planOf(jobId, request, v), "submission");
         if (!check.decision().allowed()) {
             throw new ConsentBlockedException(check);
         }
@@ -101,319 +86,90 @@ public class JobService {
                 request.mneMediaId(), request.dialogueMediaId(), v.territory().code(), v.purpose(), v.priority(),
                 v.maxTempo(), v.originalLanguage(), v.targets()), check.checkId(), idempotencyKey, manager.username(), now);
         jobs.add(job);
-        for (JobTarget target : v.targets()) {
-            if (target.synthesisDone()) {
-                dispatch.dispatch(JobTask.mix(jobId, target.language(), now)); // nothing to synthesize: mix at once
-                continue;
-            }
-            for (CastLine line : target.cast()) {
-                if (line.approach() != JobPlan.Approach.SYNTHETIC) {
-                    continue;
-                }
-                List<String> cueIds = target.cues().stream().filter(c -> c.character().equals(line.character()))
-                        .map(JobCue::cueId).toList();
-                for (int from = 0; from < cueIds.size(); from += batchSize) {
-                    List<String> batch = cueIds.subList(from, Math.min(cueIds.size(), from + batchSize));
-                    dispatch.dispatch(JobTask.synthesize(jobId, target.language(), line.character(),
-                            line.voiceId().orElseThrow(), batch, now));
-                }
-            }
-        }
+        job.plannedTasks(batchSize, now).forEach(dispatch::dispatch);
+        events.jobChanged(job, JobEvent.Type.SUBMITTED);
         return new Submission(job, true);
     }
 
     public DubbingJob get(UUID id) {
-        return whole(jobs.find(id).orElseThrow(() -> new NoSuchEntityException("job", id)));
+        return jobs.find(id).orElseThrow(() -> new NoSuchEntityException("job", id));
     }
 
-    /** Loads the job's targets with their cues and cast while the transaction is open, for callers outside it. */
-    private static DubbingJob whole(DubbingJob job) {
-        job.targets().forEach(t -> {
-            t.cues();
-            t.cast();
-        });
-        return job;
+    /** The job with its targets (not their cues) and its tasks (not their cue lists). */
+    public JobView view(UUID id) {
+        DubbingJob job = get(id);
+        job.targets().size(); // the targets, while the transaction is open
+        return new JobView(job, jobs.taskSummaries(id));
+    }
+
+    /** Jobs newest first, with each one's progress. */
+    public Page<DubbingJob> list(JobRepository.JobQuery query, PageRequest page) {
+        Page<DubbingJob> found = jobs.list(query, page);
+        found.items().forEach(j -> j.targets().size());
+        return found;
+    }
+
+    public Map<UUID, JobRepository.Progress> progressOf(List<UUID> jobIds) {
+        return jobs.progressOf(jobIds);
     }
 
     /** Stops dispatch and running work (between two lines); what was made is kept. */
-    public DubbingJob cancel(Caller manager, UUID id) {
+    public JobView cancel(Caller manager, UUID id) {
         DubbingJob job = jobs.lockJob(id).orElseThrow(() -> new NoSuchEntityException("job", id));
         Instant now = clock.instant();
         job.cancel(now);
-        jobs.openTasksOf(id).forEach(t -> t.cancel(now));
-        return job;
+        for (JobTask task : jobs.openTasksOf(id)) {
+            task.cancel(now);
+            events.taskChanged(job, JobEvent.Type.TASK_ENDED, TaskSummary.of(task));
+        }
+        events.jobChanged(job, JobEvent.Type.JOB_STATE);
+        return view(id);
     }
 
-    public List<JobTask> tasks(UUID jobId) {
-        return jobs.tasksOf(get(jobId).id());
+    /** A job's synthesized lines with their provenance (model, artifact hash, covering grant), a page at a time. */
+    public Page<CueOutput> outputs(UUID jobId, PageRequest page) {
+        return jobs.outputsOfJob(get(jobId).id(), page);
     }
 
-    /** Every synthesized line of a job with its provenance (model, artifact hash, covering grant). */
-    public List<CueOutput> outputs(UUID jobId) {
-        return jobs.outputsOfJob(get(jobId).id());
+    public CueOutput output(UUID jobId, UUID outputId) {
+        return jobs.findOutput(jobId, outputId).orElseThrow(() -> new NoSuchEntityException("output", outputId));
     }
 
-    /** The files the job's MIX and ASSEMBLE tasks made. */
-    public List<Deliverable> deliverables(UUID jobId) {
-        return jobs.deliverablesOf(get(jobId).id());
+    /** The files the job's stages made, a page at a time. */
+    public Page<Deliverable> deliverables(UUID jobId, PageRequest page) {
+        return jobs.deliverablesOf(get(jobId).id(), page);
     }
 
-    /** A deliverable's file. */
     public Deliverable deliverable(UUID jobId, UUID deliverableId) {
-        return deliverables(jobId).stream().filter(d -> d.id().equals(deliverableId)).findFirst()
+        return jobs.findDeliverable(jobId, deliverableId)
                 .orElseThrow(() -> new NoSuchEntityException("deliverable", deliverableId));
     }
 
-    public java.nio.file.Path contentOf(Deliverable d) {
+    public Path contentOf(Deliverable d) {
         return store.localFile(d.contentSha256()).orElseThrow(() -> new IllegalStateException(
                 "file " + d.contentSha256() + " of deliverable " + d.id() + " is missing from storage"));
     }
 
     /** A synthesized line's audio file; quarantined output is never served. */
-    public java.nio.file.Path outputAudio(UUID jobId, UUID outputId) {
-        CueOutput output = outputs(jobId).stream().filter(o -> o.id().equals(outputId)).findFirst()
-                .orElseThrow(() -> new NoSuchEntityException("output", outputId));
+    public Path outputAudio(UUID jobId, UUID outputId) {
+        CueOutput output = output(jobId, outputId);
         if (output.quarantined()) {
-            throw new org.dubgate.domain.shared.RuleViolationException("output " + outputId
+            throw new RuleViolationException("output " + outputId
                     + " is quarantined: it was made under consent that has since been revoked");
         }
         return store.localFile(output.contentSha256()).orElseThrow(() -> new IllegalStateException(
                 "audio " + output.contentSha256() + " of output " + outputId + " is missing from storage"));
     }
 
-    private record Validated(Territory territory, Purpose purpose, int priority, double maxTempo,
-                             Optional<String> originalLanguage, List<JobTarget> targets, Map<UUID, Voice> voices) {
+    public ProgressSnapshot progress(UUID jobId) {
+        DubbingJob job = get(jobId);
+        JobRepository.Progress progress = jobs.progressOf(List.of(jobId)).getOrDefault(jobId, JobRepository.Progress.NONE);
+        return new ProgressSnapshot(job.lastEventSequence(), JobEvents.payload(job, job.lastEventSequence(), "SNAPSHOT",
+                progress, Optional.empty()), !job.accepting(), job.state().name());
     }
 
-    private Validated validate(JobRequest r) {
-        List<FieldError> errors = new ArrayList<>();
-        if (r.title() == null || titles.findByCode(r.title().strip()).isEmpty()) {
-            errors.add(new FieldError("title", "no title with this code (create it with POST /titles)"));
-        }
-        Optional<MediaAsset> source = readyMedia("sourceMediaId", r.sourceMediaId(), true, errors);
-        if (r.mneMediaId() != null) {
-            readyMedia("mneMediaId", r.mneMediaId(), true, errors).ifPresent(m -> requireSound("mneMediaId", m, errors));
-        } else {
-            // without an M&E the source's own sound is the bed the dub is mixed over
-            source.ifPresent(m -> requireSound("sourceMediaId", m, errors));
-        }
-        if (r.dialogueMediaId() != null) {
-            readyMedia("dialogueMediaId", r.dialogueMediaId(), true, errors)
-                    .ifPresent(m -> requireSound("dialogueMediaId", m, errors));
-        }
-        Optional<Territory> territory = Territory.parse(r.territory());
-        if (territory.isEmpty()) {
-            errors.add(new FieldError("territory", "an ISO 3166-1 alpha-2 country code or WORLDWIDE"));
-        }
-        Optional<Purpose> purpose = Arrays.stream(Purpose.values()).filter(p -> p.name().equals(r.purpose())).findFirst();
-        if (purpose.isEmpty()) {
-            errors.add(new FieldError("purpose", "TEMP or FINAL"));
-        }
-        int priority = r.priority() == null ? 5 : r.priority();
-        if (priority < 1 || priority > 10) {
-            errors.add(new FieldError("priority", "1 (lowest) to 10 (highest)"));
-        }
-        double maxTempo = r.maxTempo() == null ? TimeFit.DEFAULT_MAX_TEMPO : r.maxTempo();
-        if (!(maxTempo >= DubbingJob.MIN_TEMPO && maxTempo <= DubbingJob.MAX_TEMPO)) {
-            errors.add(new FieldError("maxTempo", "the time-fit speed-up limit, " + DubbingJob.MIN_TEMPO + " to "
-                    + DubbingJob.MAX_TEMPO + " (default " + TimeFit.DEFAULT_MAX_TEMPO + ")"));
-        }
-        Optional<String> originalLanguage = Optional.ofNullable(r.originalLanguage()).flatMap(LanguageTag::parse)
-                .map(LanguageTag::value);
-        if (r.originalLanguage() != null && originalLanguage.isEmpty()) {
-            errors.add(new FieldError("originalLanguage",
-                    "a valid BCP 47 language tag: the language the source is spoken in"));
-        }
-        Duration mediaLength = source.flatMap(MediaAsset::durationSeconds)
-                .map(s -> Duration.ofNanos(Math.round(s * 1e9))).orElse(null);
-        List<JobTarget> targets = new ArrayList<>();
-        Map<UUID, Voice> usedVoices = new HashMap<>();
-        if (r.targets() == null || r.targets().isEmpty()) {
-            errors.add(new FieldError("targets", "at least one target language is required"));
-        } else {
-            Set<String> languages = new HashSet<>();
-            for (int i = 0; i < r.targets().size(); i++) {
-                Optional<JobTarget> t = target("targets[" + i + "]", r.targets().get(i), mediaLength, languages,
-                        usedVoices, errors);
-                t.ifPresent(targets::add);
-                if (t.isPresent() && r.mneMediaId() != null && r.dialogueMediaId() == null
-                        && !t.get().cuesOf(JobPlan.Approach.ORIGINAL).isEmpty()) {
-                    // the M&E has no dialogue: ORIGINAL characters would fall silent in the mix
-                    errors.add(new FieldError("dialogueMediaId", "targets[" + i + "] keeps characters ORIGINAL over an "
-                            + "M&E stem: supply the original dialogue stem too"));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return new Validated(territory.get(), purpose.get(), priority, maxTempo, originalLanguage, targets, usedVoices);
-    }
-
-    private static void requireSound(String field, MediaAsset m, List<FieldError> errors) {
-        if (m.hasAudio().filter(has -> !has).isPresent()) {
-            errors.add(new FieldError(field, "media " + m.id() + " (" + m.originalName() + ") has no audio stream"
-                    + (field.equals("sourceMediaId") ? ": supply an M&E stem to mix the dub over" : "")));
-        }
-    }
-
-    private Optional<MediaAsset> readyMedia(String field, UUID id, boolean required, List<FieldError> errors) {
-        if (id == null) {
-            if (required) {
-                errors.add(new FieldError(field, "required"));
-            }
-            return Optional.empty();
-        }
-        Optional<MediaAsset> m = media.find(id);
-        if (m.isEmpty()) {
-            errors.add(new FieldError(field, "no media with this id"));
-        } else if (m.get().state() != MediaState.READY) {
-            errors.add(new FieldError(field, "media " + id + " is " + m.get().state() + ", not READY"));
-            return Optional.empty();
-        }
-        return m;
-    }
-
-    private Optional<JobTarget> target(String path, JobRequest.TargetRequest t, Duration mediaLength, Set<String> languages,
-                                       Map<UUID, Voice> usedVoices, List<FieldError> errors) {
-        if (t == null) {
-            errors.add(new FieldError(path, "required"));
-            return Optional.empty();
-        }
-        int before = errors.size();
-        Optional<LanguageTag> language = LanguageTag.parse(t.language());
-        if (language.isEmpty()) {
-            errors.add(new FieldError(path + ".language", "a valid BCP 47 language tag"));
-        } else if (!languages.add(language.get().value())) {
-            errors.add(new FieldError(path + ".language", language.get().value() + " is targeted twice"));
-        }
-        List<Cue> cues = script(path + ".script", t.script(), errors);
-        Map<String, CastLine> cast = cast(path + ".characters", t.characters(), language, usedVoices, errors);
-        checkCues(path + ".script", cues, cast, mediaLength, errors);
-        if (errors.size() > before) {
-            return Optional.empty();
-        }
-        return Optional.of(new JobTarget(language.get().value(), ScriptFormat.valueOf(t.script().format()).name(), cues,
-                List.copyOf(cast.values())));
-    }
-
-    private static List<Cue> script(String path, JobRequest.ScriptRequest s, List<FieldError> errors) {
-        Optional<ScriptFormat> format = s == null ? Optional.empty()
-                : Arrays.stream(ScriptFormat.values()).filter(f -> f.name().equals(s.format())).findFirst();
-        if (format.isEmpty()) {
-            errors.add(new FieldError(path + ".format", "one of SRT, WEBVTT, TTML, JSON"));
-            return List.of();
-        }
-        if (s.text() == null || s.text().isBlank()) {
-            errors.add(new FieldError(path + ".text", "required: the script itself"));
-            return List.of();
-        }
-        ScriptParse parse = new ScriptImporter().read(format.get(), s.text());
-        parse.errors().forEach(e -> errors.add(new FieldError(path, e.toString())));
-        return parse.ok() ? parse.cues() : List.of();
-    }
-
-    private Map<String, CastLine> cast(String path, List<JobRequest.CharacterRequest> characters,
-                                       Optional<LanguageTag> language, Map<UUID, Voice> usedVoices,
-                                       List<FieldError> errors) {
-        Map<String, CastLine> cast = new java.util.LinkedHashMap<>();
-        if (characters == null || characters.isEmpty()) {
-            errors.add(new FieldError(path, "the cast plan is required: every character of the script"));
-            return cast;
-        }
-        for (int i = 0; i < characters.size(); i++) {
-            String at = path + "[" + i + "]";
-            JobRequest.CharacterRequest c = characters.get(i);
-            if (c == null || c.character() == null || c.character().isBlank()) {
-                errors.add(new FieldError(at + ".character", "required"));
-                continue;
-            }
-            Optional<JobPlan.Approach> approach = Arrays.stream(JobPlan.Approach.values())
-                    .filter(a -> a.name().equals(c.approach())).findFirst();
-            if (approach.isEmpty()) {
-                errors.add(new FieldError(at + ".approach", "HUMAN, SYNTHETIC or ORIGINAL"));
-                continue;
-            }
-            if (approach.get() == JobPlan.Approach.SYNTHETIC) {
-                Optional<Voice> voice = Optional.ofNullable(c.voiceId()).flatMap(voices::find);
-                if (voice.isEmpty()) {
-                    errors.add(new FieldError(at + ".voiceId", "a SYNTHETIC character needs a voice (POST /voices)"));
-                } else {
-                    usedVoices.put(voice.get().id(), voice.get());
-                    language.ifPresent(l -> checkVoiceSpeaks(at + ".voiceId", voice.get(), l, errors));
-                }
-            }
-            if (approach.get() == JobPlan.Approach.HUMAN) {
-                readyMedia(at + ".dubStemMediaId", c.dubStemMediaId(), true, errors)
-                        .ifPresent(m -> requireSound(at + ".dubStemMediaId", m, errors));
-            }
-            if (cast.put(c.character().strip(), new CastLine(c.character().strip(), approach.get(), c.voiceId(),
-                    c.dubStemMediaId())) != null) {
-                errors.add(new FieldError(at + ".character", c.character() + " is cast twice"));
-            }
-        }
-        return cast;
-    }
-
-    private void checkVoiceSpeaks(String path, Voice voice, LanguageTag language, List<FieldError> errors) {
-        Optional<AiModel> model = models.find(voice.modelId());
-        Optional<String> engine = model.map(AiModel::engine);
-        if (engine.flatMap(VoiceEngines::named).isEmpty()) {
-            errors.add(new FieldError(path, "voice " + voice.name() + " runs on engine "
-                    + engine.orElse("?") + ", which is not installed here"));
-            return;
-        }
-        try {
-            if (VoiceEngines.named(engine.get()).get().voiceFor(language.value()).isEmpty()) {
-                errors.add(new FieldError(path, "voice " + voice.name() + " (" + engine.get() + ") does not speak "
-                        + language.value()));
-            }
-        } catch (EngineException e) {
-            errors.add(new FieldError(path, e.getMessage()));
-        }
-    }
-
-    /** Every cue needs a cast character, must end within the media, and must not overlap its character's previous cue. */
-    private static void checkCues(String path, List<Cue> cues, Map<String, CastLine> cast, Duration mediaLength,
-                                  List<FieldError> errors) {
-        Map<String, Cue> lastOfCharacter = new HashMap<>();
-        for (Cue cue : cues.stream().sorted(Comparator.comparing(Cue::start)).toList()) {
-            String at = "cue " + cue.id() + " (line " + cue.line() + ")";
-            if (cue.character().isEmpty()) {
-                errors.add(new FieldError(path, at + ": names no character"));
-                continue;
-            }
-            String character = cue.character().get();
-            if (!cast.isEmpty() && !cast.containsKey(character)) {
-                errors.add(new FieldError(path, at + ": unknown character " + character + " (not in the cast plan)"));
-            }
-            if (mediaLength != null && cue.end().compareTo(mediaLength) > 0) {
-                errors.add(new FieldError(path, at + ": ends at " + seconds(cue.end()) + " s, after the media's end at "
-                        + seconds(mediaLength) + " s"));
-            }
-            Cue previous = lastOfCharacter.put(character, cue);
-            if (previous != null && cue.start().compareTo(previous.end()) < 0) {
-                errors.add(new FieldError(path, at + ": overlaps cue " + previous.id() + " of the same character "
-                        + character));
-            }
-        }
-    }
-
-    private static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.3f", d.toNanos() / 1e9);
-    }
-
-    private static PlanInput planOf(UUID jobId, JobRequest r, Validated v) {
-        List<PlanInput.TargetInput> targets = new ArrayList<>();
-        for (JobTarget t : v.targets()) {
-            List<PlanInput.CharacterInput> characters = new ArrayList<>();
-            for (CastLine line : t.cast()) {
-                Optional<Voice> voice = line.voiceId().map(v.voices()::get);
-                characters.add(new PlanInput.CharacterInput(line.character(), line.approach().name(),
-                        voice.flatMap(Voice::performerId).orElse(null), voice.map(Voice::modelId).orElse(null), null));
-            }
-            targets.add(new PlanInput.TargetInput(t.language(), characters));
-        }
-        return new PlanInput(r.title().strip(), v.territory().code(), v.purpose().name(), null, jobId, targets);
+    /** A job's progress events after {@code seq}, oldest first (resuming a progress stream). */
+    public List<JobEvent> eventsAfter(UUID jobId, long seq, int limit) {
+        return jobs.eventsAfter(jobId, seq, limit);
     }
 }

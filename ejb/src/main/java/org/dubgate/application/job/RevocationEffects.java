@@ -13,7 +13,12 @@ import org.dubgate.domain.gate.GateDecision;
 import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.DubbingJob;
 import org.dubgate.domain.job.JobRepository;
+import org.dubgate.domain.job.JobEvent;
+import org.dubgate.domain.job.JobState;
 import org.dubgate.domain.job.JobTask;
+import org.dubgate.domain.job.TaskSummary;
+import org.dubgate.application.pipeline.JobEvents;
+import org.dubgate.application.pipeline.SynthesisStage;
 import org.dubgate.domain.voice.VoiceRepository;
 
 import java.time.Clock;
@@ -41,6 +46,8 @@ public class RevocationEffects {
     @Inject
     AuditLedger ledger;
     @Inject
+    JobEvents events;
+    @Inject
     Clock clock;
 
     void onRevocation(@Observes GrantRevoked event) {
@@ -57,10 +64,11 @@ public class RevocationEffects {
                 if (voice.flatMap(org.dubgate.domain.voice.Voice::performerId).filter(event.performerId()::equals).isEmpty()) {
                     continue;
                 }
-                GateDecision decision = gate.decide(TaskSteps.planOf(job.get(), task, voice.get(), now));
+                GateDecision decision = gate.decide(SynthesisStage.planOf(job.get(), task, voice.get(), now));
                 if (!decision.allowed()) {
                     task.block("consent grant " + event.grantId() + " was revoked: " + decision.violations().stream()
                             .map(GateDecision.Violation::code).distinct().collect(Collectors.joining(", ")), now);
+                    events.taskChanged(job.get(), JobEvent.Type.TASK_ENDED, TaskSummary.of(task));
                     affected.add(jobId);
                 }
             }
@@ -74,9 +82,15 @@ public class RevocationEffects {
         JsonArrayBuilder blocked = Json.createArrayBuilder();
         for (UUID jobId : affected) {
             jobs.lockJob(jobId).ifPresent(j -> {
+                JobState before = j.state();
                 j.block("consent grant " + event.grantId() + " was revoked", now);
-                jobs.openTasksOf(jobId).forEach(t -> t.block("the job is blocked: consent grant " + event.grantId()
-                        + " was revoked", now));
+                for (JobTask t : jobs.openTasksOf(jobId)) {
+                    t.block("the job is blocked: consent grant " + event.grantId() + " was revoked", now);
+                    events.taskChanged(j, JobEvent.Type.TASK_ENDED, TaskSummary.of(t));
+                }
+                if (j.state() != before) {
+                    events.jobChanged(j, JobEvent.Type.JOB_STATE);
+                }
                 blocked.add(jobId.toString());
             });
         }

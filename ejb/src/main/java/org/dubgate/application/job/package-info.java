@@ -1,8 +1,8 @@
 /**
- * Dubbing jobs: submission (validate everything at once, clear the consent gate, persist and
- * dispatch in one transaction); the synthesis workers that re-check the gate and the model hash
- * right before they run a model and again before they commit its output (R9), and time-fit each
- * line; the fan-in to one MIX per language and one ASSEMBLE per job, after which the job is in
- * review. Workers run media work with no transaction open, between short locked transactions.
+ * Dubbing jobs as managers handle them: submission (every field checked at once by
+ * {@link org.dubgate.application.job.JobRequestValidation}, the consent gate cleared, then the job,
+ * its planned tasks and their queue messages persisted in one transaction), cancel, the reads that
+ * load only what they show, and what a revocation does to work in progress (R9). What runs the
+ * tasks is in {@code org.dubgate.application.pipeline}.
  */
 package org.dubgate.application.job;

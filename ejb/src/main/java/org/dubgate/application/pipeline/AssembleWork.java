@@ -1,4 +1,4 @@
-package org.dubgate.application.job;
+package org.dubgate.application.pipeline;
 
 import org.dubgate.media.mix.Assembler;
 

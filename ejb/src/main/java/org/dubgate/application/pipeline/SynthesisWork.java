@@ -1,4 +1,4 @@
-package org.dubgate.application.job;
+package org.dubgate.application.pipeline;
 
 import org.dubgate.domain.gate.JobPlan;
 import org.dubgate.media.timing.TimeFit;

@@ -29,6 +29,14 @@ public interface ContentStore {
         }
     }
 
+    /**
+     * Removes what uploads cut short by a crash left behind: those of earlier starts of this node at
+     * once, any other after a day (another node sharing the storage may still be writing it).
+     *
+     * @return how many were removed
+     */
+    int sweepAbandonedUploads();
+
     /** A local file with the content, for tools such as FFmpeg that need a path. */
     Optional<Path> localFile(String sha256);
 }

@@ -6,13 +6,13 @@ import java.util.UUID;
 public record WorkItem(Kind kind, UUID subjectId) {
 
     public enum Kind {
-        /** Probe an uploaded media asset. */
+        /** Probe an uploaded media asset (subject: the media asset). */
         PROBE_MEDIA,
-        /** Synthesize one batch of a character's cues in one language (subject: the task). */
-        SYNTHESIZE,
-        /** Time-fit and mix one language: dialogue stem and full mix (subject: the task). */
-        MIX,
-        /** Mux the picture with the original and every language's mix (subject: the task). */
-        ASSEMBLE
+        /** Run a job's task through its stage (subject: the task; its kind says which stage). */
+        RUN_TASK
+    }
+
+    public static WorkItem task(UUID taskId) {
+        return new WorkItem(Kind.RUN_TASK, taskId);
     }
 }

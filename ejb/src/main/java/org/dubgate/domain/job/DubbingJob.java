@@ -9,9 +9,11 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.dubgate.domain.consent.Purpose;
+import org.dubgate.domain.gate.JobPlan;
 import org.dubgate.domain.shared.RuleViolationException;
 import org.dubgate.domain.shared.Text;
 
@@ -83,7 +85,12 @@ public class DubbingJob {
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     @JoinColumn(name = "job_id", nullable = false)
+    @OrderBy("language")
     private List<JobTarget> targets = new ArrayList<>();
+
+    /** How many progress events the job has had: the sequence number of the latest ({@link JobEvent}). */
+    @Column(name = "event_count", nullable = false)
+    private long eventCount;
 
     @Version
     private long version;
@@ -159,24 +166,84 @@ public class DubbingJob {
     }
 
     /**
-     * A language's mix is done; true when that was the last language, so the job's ASSEMBLE is due
-     * now (exactly once: the caller holds the job's row lock, and a repeated MIX run changes nothing).
+     * The tasks a new job starts with: from the cast plan, one SYNTHESIZE task per batch of a
+     * SYNTHETIC character's cues in each language; then whatever is due at once given those (the MIX
+     * of a language with nothing to synthesize).
      */
-    public boolean languageMixed(String language, Instant now) {
-        JobTarget t = target(language).orElseThrow(() -> new IllegalArgumentException("job " + id + " has no " + language));
-        if (!t.markMixed()) {
-            return false;
+    public List<JobTask> plannedTasks(int batchSize, Instant now) {
+        List<JobTask> planned = new ArrayList<>();
+        for (JobTarget target : targets) {
+            for (CastLine line : target.cast()) {
+                if (line.approach() != JobPlan.Approach.SYNTHETIC) {
+                    continue;
+                }
+                List<String> cueIds = target.cues().stream().filter(c -> c.character().equals(line.character()))
+                        .map(JobCue::cueId).toList();
+                for (int from = 0; from < cueIds.size(); from += batchSize) {
+                    planned.add(JobTask.synthesize(id, target.language(), line.character(), line.voiceId().orElseThrow(),
+                            cueIds.subList(from, Math.min(cueIds.size(), from + batchSize)), now));
+                }
+            }
         }
-        updatedAt = now;
-        return targets.stream().allMatch(JobTarget::mixed);
+        planned.addAll(tasksDue(planned.stream().map(TaskSummary::of).toList(), now));
+        return planned;
     }
 
-    /** Everything is made and assembled: the job waits for QA review. */
-    public void readyForReview(Instant now) {
-        if (state == JobState.QUEUED || state == JobState.RUNNING) {
-            state = JobState.IN_REVIEW;
+    /**
+     * What comes next — the one place the pipeline's order is decided. Given every task of the job as
+     * it stands (including one that has just ended), returns the tasks that become due now: for each
+     * stage made "when fed", in pipeline order, each scope (language, or the whole job) that has no
+     * task of that stage yet and whose earlier stages' tasks have all succeeded. When nothing is due
+     * and every task has succeeded, the job is ready for QA review.
+     * <p>
+     * Exactly once: the caller holds the job's row lock (every writer takes it first), and the
+     * database refuses a second task with the same fan-in key all the same.
+     */
+    public List<JobTask> tasksDue(List<TaskSummary> tasks, Instant now) {
+        if (!accepting()) {
+            return List.of();
+        }
+        List<TaskSummary> known = new ArrayList<>(tasks);
+        List<JobTask> due = new ArrayList<>();
+        for (TaskKind kind : TaskKind.values()) {
+            if (kind.origin() != TaskKind.Origin.WHEN_FED) {
+                continue;
+            }
+            for (Optional<String> scope : scopesOf(kind)) {
+                boolean exists = known.stream().anyMatch(t -> t.kind() == kind && inScope(t, scope));
+                boolean fed = known.stream().filter(t -> t.kind().ordinal() < kind.ordinal() && inScope(t, scope))
+                        .allMatch(t -> t.state() == TaskState.SUCCEEDED);
+                if (!exists && fed) {
+                    JobTask task = JobTask.whenFed(kind, id, scope, now);
+                    due.add(task);
+                    known.add(TaskSummary.of(task));
+                }
+            }
+        }
+        if (due.isEmpty() && known.stream().allMatch(t -> t.state() == TaskState.SUCCEEDED)) {
+            state = JobState.IN_REVIEW; // everything is made and assembled: the job waits for QA review
             updatedAt = now;
         }
+        return due;
+    }
+
+    private List<Optional<String>> scopesOf(TaskKind kind) {
+        return kind.scope() == TaskKind.Scope.JOB ? List.of(Optional.empty())
+                : targets.stream().map(t -> Optional.of(t.language())).toList();
+    }
+
+    private static boolean inScope(TaskSummary task, Optional<String> scope) {
+        return scope.map(task::inLanguage).orElse(true);
+    }
+
+    /** The number of the job's next progress event; the caller holds the job's row lock. */
+    public long nextEventSequence() {
+        return ++eventCount;
+    }
+
+    /** The number of the job's latest progress event (0 before the first). */
+    public long lastEventSequence() {
+        return eventCount;
     }
 
     /** Whether tasks of this job may still start. */

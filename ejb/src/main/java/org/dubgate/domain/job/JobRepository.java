@@ -1,10 +1,35 @@
 package org.dubgate.domain.job;
 
+import org.dubgate.domain.shared.Page;
+import org.dubgate.domain.shared.PageRequest;
+
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+/**
+ * Jobs, their tasks, what the tasks made and the jobs' progress events. Lock order everywhere: the
+ * job first, then its tasks, so no two writers deadlock.
+ */
 public interface JobRepository {
+
+    /** A filter for the job list. */
+    record JobQuery(Optional<JobState> state, Optional<String> titleCode) {
+    }
+
+    /** How far a job got: tasks succeeded, tasks in all. */
+    record Progress(long succeeded, long total) {
+
+        public static final Progress NONE = new Progress(0, 0);
+
+        public int percent() {
+            return total == 0 ? 100 : (int) (100 * succeeded / total);
+        }
+    }
 
     Optional<DubbingJob> find(UUID id);
 
@@ -13,54 +38,73 @@ public interface JobRepository {
 
     void add(DubbingJob job);
 
+    /** Jobs newest first, keyset-paged. */
+    Page<DubbingJob> list(JobQuery query, PageRequest page);
+
+    /** The progress of each of these jobs (one query). */
+    Map<UUID, Progress> progressOf(Collection<UUID> jobIds);
+
+    /**
+     * The job, its row locked until the transaction ends (a cancel or revocation wins over workers'
+     * updates).
+     */
+    Optional<DubbingJob> lockJob(UUID id);
+
     Optional<JobTask> findTask(UUID id);
 
     /** The task, its row locked until the transaction ends (orders output recording against revocation). */
     Optional<JobTask> lockTask(UUID id);
 
-    List<JobTask> tasksOf(UUID jobId);
-
-    void addTask(JobTask task);
-
-    /** Locks one language of a job until the transaction ends (serializes its fan-in). */
-    void lockTarget(UUID jobId, String language);
-
-    /** Tasks of a kind for one language of a job that have not ended yet. */
-    long unfinishedTasks(UUID jobId, TaskKind kind, String language);
-
-    /**
-     * Marks a language's synthesis done if it was not: true for exactly one caller, however many
-     * workers finish at the same moment (a conditional update, decided by the database).
-     */
-    boolean markSynthesisDone(UUID jobId, String language);
-
-    /**
-     * The job, its row locked until the transaction ends (a cancel or revocation wins over workers'
-     * updates). Lock order everywhere: the job first, then its tasks, so no two writers deadlock.
-     */
-    Optional<DubbingJob> lockJob(UUID id);
-
-    /** The jobs with tasks not yet ended whose voice stands for this performer (ids only: lock each job, then its tasks). */
-    java.util.Set<UUID> jobsWithOpenTasksVoicedBy(UUID performerId);
+    /** What kind of task this is, read without loading it. */
+    Optional<TaskKind> kindOfTask(UUID taskId);
 
     /** The job a task belongs to, read without loading the task (so it can be locked after its job). */
     Optional<UUID> jobOfTask(UUID taskId);
 
+    /** Every task of a job without its cue list, in a stable order. */
+    List<TaskSummary> taskSummaries(UUID jobId);
+
+    void addTask(JobTask task);
+
     /** Tasks of a job not yet ended, locked until the transaction ends. */
     List<JobTask> openTasksOf(UUID jobId);
+
+    /** The jobs with tasks not yet ended whose voice stands for this performer (ids only: lock each job, then its tasks). */
+    Set<UUID> jobsWithOpenTasksVoicedBy(UUID performerId);
+
+    /** RUNNING tasks whose lease ran out before {@code now}, or that an earlier start of this node held. */
+    List<UUID> orphanedTasks(Worker observer, Instant now);
+
+    /** Extends the leases of these tasks while this worker still holds them; returns how many it holds. */
+    int renewLeases(Collection<UUID> taskIds, Worker holder, Instant until);
 
     /** Outputs made under a grant. */
     List<CueOutput> outputsUnderGrant(UUID grantId);
 
     List<CueOutput> outputsOf(UUID taskId);
 
+    /** The usable (not quarantined) synthesized lines of one language of a job, by cue id. */
+    Map<String, CueOutput> usableOutputsOf(UUID jobId, String language);
 
-    List<CueOutput> outputsOfJob(UUID jobId);
+    /** A job's synthesized lines, keyset-paged by id. */
+    Page<CueOutput> outputsOfJob(UUID jobId, PageRequest page);
+
+    Optional<CueOutput> findOutput(UUID jobId, UUID outputId);
 
     void addOutput(CueOutput output);
 
-    /** Files the job's MIX and ASSEMBLE tasks made, oldest first. */
-    List<Deliverable> deliverablesOf(UUID jobId);
+    /** Files the job's stages made, of one kind. */
+    List<Deliverable> deliverablesOf(UUID jobId, Deliverable.Kind kind);
+
+    /** Files the job's stages made, keyset-paged by id. */
+    Page<Deliverable> deliverablesOf(UUID jobId, PageRequest page);
+
+    Optional<Deliverable> findDeliverable(UUID jobId, UUID deliverableId);
 
     void addDeliverable(Deliverable deliverable);
+
+    void addEvent(JobEvent event);
+
+    /** A job's progress events after {@code seq}, oldest first, at most {@code limit}. */
+    List<JobEvent> eventsAfter(UUID jobId, long seq, int limit);
 }

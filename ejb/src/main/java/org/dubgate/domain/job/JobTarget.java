@@ -31,13 +31,9 @@ public class JobTarget {
     @Column(name = "script_format", nullable = false, length = 16)
     private String scriptFormat;
 
-    /** Set once, by the fan-in, when the language's last synthesis task has ended. */
-    @Column(name = "synthesis_done", nullable = false)
-    private boolean synthesisDone;
-
-    /** Set once, when the language's MIX task has recorded its stem and full mix. */
-    @Column(nullable = false)
-    private boolean mixed;
+    /** How many cues the script has, so a progress view need not load them. */
+    @Column(name = "cue_count", nullable = false)
+    private int cueCount;
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     @JoinColumn(name = "target_id", nullable = false)
@@ -58,8 +54,7 @@ public class JobTarget {
         this.scriptFormat = scriptFormat;
         cues.forEach(c -> this.cues.add(new JobCue(c, c.character().orElseThrow())));
         this.cast.addAll(cast);
-        // a language voiced only by humans or left original has nothing to synthesize: it goes to MIX at once
-        this.synthesisDone = cuesOf(JobPlan.Approach.SYNTHETIC).isEmpty();
+        this.cueCount = cues.size();
     }
 
     /** The cues of the characters dubbed this way, in time order. */
@@ -72,19 +67,6 @@ public class JobTarget {
     public Optional<java.time.Duration> nextCueStart(JobCue cue) {
         return cues.stream().filter(c -> c.character().equals(cue.character()) && c.start().compareTo(cue.end()) >= 0
                 && !c.cueId().equals(cue.cueId())).map(JobCue::start).min(java.util.Comparator.naturalOrder());
-    }
-
-    /** The language's mix is recorded; false if it already was (a repeated MIX run). */
-    boolean markMixed() {
-        if (mixed) {
-            return false;
-        }
-        mixed = true;
-        return true;
-    }
-
-    public boolean mixed() {
-        return mixed;
     }
 
     public Optional<CastLine> castOf(String character) {
@@ -103,8 +85,8 @@ public class JobTarget {
         return scriptFormat;
     }
 
-    public boolean synthesisDone() {
-        return synthesisDone;
+    public int cueCount() {
+        return cueCount;
     }
 
     public List<JobCue> cues() {

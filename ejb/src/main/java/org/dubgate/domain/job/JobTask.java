@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.dubgate.domain.shared.Text;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +18,10 @@ import java.util.UUID;
 
 /**
  * One unit of work on the queue. A task may be delivered more than once (redelivery, a worker that
- * died): {@link #begin} refuses work that already ended, and its outputs are keyed by cue so a
- * repeated run never doubles them.
+ * died, a duplicate dispatch after a lease ran out): {@link #begin} refuses work that already ended
+ * or that a live worker holds, and outputs are keyed by cue so a repeated run never doubles them.
+ * A running task holds a lease that its worker renews; when the lease runs out (the worker's node
+ * died, or its message was lost) {@link #leaseLapsed} returns it to PENDING so it is dispatched again.
  */
 @Entity
 @Table(name = "job_task")
@@ -47,6 +50,25 @@ public class JobTask {
     /** The batch's cue ids, in script order. */
     @Column(name = "cue_ids", nullable = false, length = 100_000)
     private String cueIds;
+
+    /** How many cue ids {@link #cueIds} holds, so progress views need not read the list. */
+    @Column(name = "cue_count", nullable = false)
+    private int cueCount;
+
+    /**
+     * For stages made "when fed", {@code KIND/language} (or {@code KIND/*} for the whole job): unique
+     * per job, so the database itself refuses a second MIX of a language or a second ASSEMBLE.
+     */
+    @Column(name = "fan_in_key", length = 60)
+    private String fanInKey;
+
+    /** The worker that runs or last ran the task ({@link Worker#id()}). */
+    @Column(length = 200)
+    private String worker;
+
+    /** Until when the running worker holds the task; renewed while it works. */
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -77,14 +99,18 @@ public class JobTask {
         return pending(TaskKind.SYNTHESIZE, jobId, language, character, voiceId, cueIds, now);
     }
 
-    /** Mixes one language: its dialogue stem and full mix. */
-    public static JobTask mix(UUID jobId, String language, Instant now) {
-        return pending(TaskKind.MIX, jobId, language, null, null, List.of(), now);
+    /** The one task of a stage made "when fed", for a language or (empty) the whole job. */
+    static JobTask whenFed(TaskKind kind, UUID jobId, Optional<String> language, Instant now) {
+        if (kind.origin() != TaskKind.Origin.WHEN_FED || language.isPresent() != (kind.scope() == TaskKind.Scope.LANGUAGE)) {
+            throw new IllegalArgumentException(kind + " is not made when fed for " + language.orElse("the whole job"));
+        }
+        JobTask t = pending(kind, jobId, language.orElse(null), null, null, List.of(), now);
+        t.fanInKey = fanInKey(kind, language);
+        return t;
     }
 
-    /** Muxes the picture with the original and every language's mix. */
-    public static JobTask assemble(UUID jobId, Instant now) {
-        return pending(TaskKind.ASSEMBLE, jobId, null, null, null, List.of(), now);
+    static String fanInKey(TaskKind kind, Optional<String> language) {
+        return kind.name() + "/" + language.orElse("*");
     }
 
     private static JobTask pending(TaskKind kind, UUID jobId, String language, String character, UUID voiceId,
@@ -97,21 +123,52 @@ public class JobTask {
         t.character = character;
         t.voiceId = voiceId;
         t.cueIds = String.join("\n", cueIds);
+        t.cueCount = cueIds.size();
         t.state = TaskState.PENDING;
         t.updatedAt = now;
         return t;
     }
 
-    /** Starts (or restarts) the work; false when it already ended, so a repeated delivery does nothing. */
-    public boolean begin(Instant now) {
-        if (!state.isRetriable()) {
+    /**
+     * Starts (or restarts) the work under a lease; false when there is nothing to do: the task ended
+     * (a repeated delivery), or a live worker holds it (a duplicate dispatch). A lease held by an
+     * earlier start of the same node does not count: that start is dead.
+     */
+    public boolean begin(Worker by, Instant now, Duration lease) {
+        if (!state.isRetriable() || heldByAnotherLiveWorker(by, now)) {
             return false;
         }
         state = TaskState.RUNNING;
         attempts++;
+        worker = by.id();
+        leaseUntil = now.plus(lease);
         startedAt = now;
         updatedAt = now;
         return true;
+    }
+
+    private boolean heldByAnotherLiveWorker(Worker by, Instant now) {
+        return state == TaskState.RUNNING && leaseUntil != null && leaseUntil.isAfter(now) && !by.succeeds(worker);
+    }
+
+    /** Whether the task runs under a lease that ran out before {@code now}, or under an earlier start of this node. */
+    public boolean orphaned(Worker observer, Instant now) {
+        return state == TaskState.RUNNING && (leaseUntil == null || !leaseUntil.isAfter(now) || observer.succeeds(worker));
+    }
+
+    /**
+     * Its worker is gone (lease ran out, or its node started again): back to PENDING with the reason,
+     * to be dispatched again; the next run resumes after the last output it recorded.
+     */
+    public void leaseLapsed(Instant now) {
+        if (state != TaskState.RUNNING) {
+            return;
+        }
+        lastError = Text.clip("worker " + worker + " stopped while running it (lease "
+                + (leaseUntil == null ? "released" : "ran out at " + leaseUntil) + "); dispatched again", 2000);
+        state = TaskState.PENDING;
+        leaseUntil = null;
+        updatedAt = now;
     }
 
     public void succeed(Instant now) {
@@ -126,7 +183,30 @@ public class JobTask {
         end(TaskState.CANCELLED, null, now);
     }
 
-    public void recordAttemptFailure(String error, Instant now) {
+    /**
+     * An attempt that had begun failed: the reason is kept, and the task is PENDING again, waiting for
+     * the queue's redelivery (not an orphan to dispatch anew: the queue counts these attempts and
+     * dead-letters after the last).
+     */
+    public void attemptFailed(String error, Instant now) {
+        if (state.isTerminal()) {
+            return;
+        }
+        lastError = Text.clip(error, 2000);
+        state = TaskState.PENDING;
+        leaseUntil = null;
+        updatedAt = now;
+    }
+
+    /**
+     * An attempt failed before it could begin (its start transaction rolled back, and with it the
+     * begin): it still counts as an attempt, with its reason.
+     */
+    public void failedToStart(String error, Instant now) {
+        if (state.isTerminal()) {
+            return;
+        }
+        attempts++;
         lastError = Text.clip(error, 2000);
         updatedAt = now;
     }
@@ -142,6 +222,7 @@ public class JobTask {
             return;
         }
         state = to;
+        leaseUntil = null;
         if (reason != null) {
             lastError = Text.clip(reason, 2000);
         }
@@ -170,6 +251,14 @@ public class JobTask {
 
     public Optional<UUID> voiceId() {
         return Optional.ofNullable(voiceId);
+    }
+
+    public Optional<String> worker() {
+        return Optional.ofNullable(worker);
+    }
+
+    public Optional<Instant> leaseUntil() {
+        return Optional.ofNullable(leaseUntil);
     }
 
     public List<String> cueIds() {

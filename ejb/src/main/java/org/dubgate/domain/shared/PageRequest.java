@@ -22,10 +22,14 @@ public record PageRequest(Optional<String> after, int limit) {
         return new PageRequest(Optional.empty(), limit);
     }
 
-    /** The cursor of a list ordered by UUID; before the first id when absent. */
+    /**
+     * The cursor of a list ordered by UUID; before the first id when absent: the nil UUID, since
+     * databases (H2, PostgreSQL) order UUIDs as unsigned bytes — Java's signed {@code Long.MIN_VALUE}
+     * halves would start in the middle and leave out every id below {@code 8000…}.
+     */
     public UUID afterId() {
         try {
-            return after.map(UUID::fromString).orElse(new UUID(Long.MIN_VALUE, Long.MIN_VALUE));
+            return after.map(UUID::fromString).orElse(new UUID(0L, 0L));
         } catch (IllegalArgumentException e) {
             throw notACursor();
         }

@@ -33,11 +33,21 @@ final class WorkItemMessages {
         }
         try (var reader = Json.createReader(new StringReader(text.getText()))) {
             JsonObject json = reader.readObject();
-            return new WorkItem(WorkItem.Kind.valueOf(json.getString("kind")),
-                    UUID.fromString(json.getString("subjectId")));
-        } catch (JMSException | JsonException | ClassCastException | NullPointerException e) {
+            return new WorkItem(kind(json.getString("kind")), UUID.fromString(json.getString("subjectId")));
+        } catch (JMSException | JsonException | ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new IllegalArgumentException("malformed work item: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Messages queued before the stages shared one contract named the task's kind; they still name a
+     * task, so an upgraded server runs them.
+     */
+    private static WorkItem.Kind kind(String name) {
+        return switch (name) {
+            case "SYNTHESIZE", "MIX", "ASSEMBLE" -> WorkItem.Kind.RUN_TASK;
+            default -> WorkItem.Kind.valueOf(name);
+        };
     }
 
     static int deliveryCount(Message message) {

@@ -7,10 +7,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import org.dubgate.application.job.AssembleWorker;
-import org.dubgate.application.job.MixWorker;
-import org.dubgate.application.job.SynthesisWorker;
 import org.dubgate.application.media.MediaProbeWorker;
+import org.dubgate.application.pipeline.StageRunner;
 import org.dubgate.application.port.WorkItem;
 
 import java.util.logging.Logger;
@@ -34,11 +32,7 @@ public class WorkItemWorker implements MessageListener {
     @Inject
     MediaProbeWorker probes;
     @Inject
-    SynthesisWorker synthesis;
-    @Inject
-    MixWorker mix;
-    @Inject
-    AssembleWorker assemble;
+    StageRunner stages;
 
     @Override
     public void onMessage(Message message) {
@@ -46,9 +40,7 @@ public class WorkItemWorker implements MessageListener {
         LOG.fine(() -> "running " + item + " (delivery " + WorkItemMessages.deliveryCount(message) + ")");
         switch (item.kind()) {
             case PROBE_MEDIA -> probes.probe(item.subjectId());
-            case SYNTHESIZE -> synthesis.run(item.subjectId());
-            case MIX -> mix.run(item.subjectId());
-            case ASSEMBLE -> assemble.run(item.subjectId());
+            case RUN_TASK -> stages.run(item.subjectId());
         }
     }
 }

@@ -4,24 +4,40 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.Deliverable;
 import org.dubgate.domain.job.DubbingJob;
+import org.dubgate.domain.job.JobEvent;
 import org.dubgate.domain.job.JobRepository;
-import org.dubgate.domain.job.JobTarget;
 import org.dubgate.domain.job.JobTask;
 import org.dubgate.domain.job.TaskKind;
 import org.dubgate.domain.job.TaskState;
+import org.dubgate.domain.job.TaskSummary;
+import org.dubgate.domain.job.Worker;
+import org.dubgate.domain.shared.InvalidInputException;
+import org.dubgate.domain.shared.Page;
+import org.dubgate.domain.shared.PageRequest;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class JpaJobRepository implements JobRepository {
 
     private static final List<TaskState> ENDED = List.of(TaskState.SUCCEEDED, TaskState.FAILED, TaskState.BLOCKED,
             TaskState.CANCELLED);
+    private static final String SUMMARY = "select new org.dubgate.domain.job.TaskSummary(t.id, t.kind, t.language, "
+            + "t.character, t.cueCount, t.state, t.attempts, t.lastError, t.startedAt, t.updatedAt, t.worker) from JobTask t ";
 
     @PersistenceContext(unitName = "dubgate")
     EntityManager em;
@@ -42,6 +58,55 @@ public class JpaJobRepository implements JobRepository {
         em.persist(job);
     }
 
+    /** Newest first; the cursor is {@code <createdAt>~<id>} of the last job on the page. */
+    @Override
+    public Page<DubbingJob> list(JobQuery query, PageRequest page) {
+        StringBuilder jpql = new StringBuilder("select j from DubbingJob j where 1 = 1");
+        query.state().ifPresent(s -> jpql.append(" and j.state = :state"));
+        query.titleCode().ifPresent(t -> jpql.append(" and j.titleCode = :title"));
+        Optional<Cursor> after = page.after().map(Cursor::parse);
+        after.ifPresent(c -> jpql.append(" and (j.createdAt < :at or (j.createdAt = :at and j.id < :id))"));
+        jpql.append(" order by j.createdAt desc, j.id desc");
+        TypedQuery<DubbingJob> q = em.createQuery(jpql.toString(), DubbingJob.class);
+        query.state().ifPresent(s -> q.setParameter("state", s));
+        query.titleCode().ifPresent(t -> q.setParameter("title", t));
+        after.ifPresent(c -> q.setParameter("at", c.at()).setParameter("id", c.id()));
+        List<DubbingJob> rows = q.setMaxResults(page.limit() + 1).getResultList();
+        return Page.fromOverfetch(rows, page.limit(), j -> j.createdAt() + "~" + j.id());
+    }
+
+    private record Cursor(Instant at, UUID id) {
+        static Cursor parse(String s) {
+            try {
+                int sep = s.indexOf('~');
+                return new Cursor(Instant.parse(s.substring(0, sep)), UUID.fromString(s.substring(sep + 1)));
+            } catch (RuntimeException e) {
+                throw InvalidInputException.of("after", "not a cursor this list handed out");
+            }
+        }
+    }
+
+    @Override
+    public Map<UUID, Progress> progressOf(Collection<UUID> jobIds) {
+        Map<UUID, Progress> progress = new HashMap<>();
+        if (jobIds.isEmpty()) {
+            return progress;
+        }
+        List<Object[]> rows = em.createQuery("select t.jobId, t.state, count(t) from JobTask t where t.jobId in :jobs "
+                + "group by t.jobId, t.state", Object[].class).setParameter("jobs", jobIds).getResultList();
+        for (Object[] row : rows) {
+            long n = (Long) row[2];
+            progress.merge((UUID) row[0], new Progress(row[1] == TaskState.SUCCEEDED ? n : 0, n),
+                    (a, b) -> new Progress(a.succeeded() + b.succeeded(), a.total() + b.total()));
+        }
+        return progress;
+    }
+
+    @Override
+    public Optional<DubbingJob> lockJob(UUID id) {
+        return Optional.ofNullable(em.find(DubbingJob.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     @Override
     public Optional<JobTask> findTask(UUID id) {
         return Optional.ofNullable(em.find(JobTask.class, id));
@@ -53,49 +118,9 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
-    public List<JobTask> tasksOf(UUID jobId) {
-        return em.createQuery("select t from JobTask t where t.jobId = :job order by t.language, t.character, t.id",
-                JobTask.class).setParameter("job", jobId).getResultList();
-    }
-
-    @Override
-    public void addTask(JobTask task) {
-        em.persist(task);
-    }
-
-    @Override
-    public void lockTarget(UUID jobId, String language) {
-        em.createQuery("select t from JobTarget t where t.id = (select x.id from DubbingJob j join j.targets x "
-                        + "where j.id = :job and x.language = :language)", JobTarget.class)
-                .setParameter("job", jobId).setParameter("language", language)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-    }
-
-    @Override
-    public long unfinishedTasks(UUID jobId, TaskKind kind, String language) {
-        return em.createQuery("select count(t) from JobTask t where t.jobId = :job and t.kind = :kind "
-                        + "and t.language = :language and t.state not in :ended", Long.class)
-                .setParameter("job", jobId).setParameter("kind", kind).setParameter("language", language)
-                .setParameter("ended", ENDED).getSingleResult();
-    }
-
-    @Override
-    public boolean markSynthesisDone(UUID jobId, String language) {
-        return em.createNativeQuery("update job_target set synthesis_done = true "
-                        + "where job_id = ? and language = ? and synthesis_done = false")
-                .setParameter(1, jobId).setParameter(2, language).executeUpdate() == 1;
-    }
-
-    @Override
-    public Optional<DubbingJob> lockJob(UUID id) {
-        return Optional.ofNullable(em.find(DubbingJob.class, id, LockModeType.PESSIMISTIC_WRITE));
-    }
-
-    @Override
-    public java.util.Set<UUID> jobsWithOpenTasksVoicedBy(UUID performerId) {
-        return new java.util.TreeSet<>(em.createQuery("select distinct t.jobId from JobTask t where t.state not in :ended "
-                        + "and t.voiceId in (select v.id from Voice v where v.performerId = :performer)", UUID.class)
-                .setParameter("ended", ENDED).setParameter("performer", performerId).getResultList());
+    public Optional<TaskKind> kindOfTask(UUID taskId) {
+        return em.createQuery("select t.kind from JobTask t where t.id = :id", TaskKind.class).setParameter("id", taskId)
+                .getResultStream().findFirst();
     }
 
     @Override
@@ -105,10 +130,47 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
+    public List<TaskSummary> taskSummaries(UUID jobId) {
+        return em.createQuery(SUMMARY + "where t.jobId = :job order by t.kind, t.language, t.character, t.id",
+                TaskSummary.class).setParameter("job", jobId).getResultList();
+    }
+
+    @Override
+    public void addTask(JobTask task) {
+        em.persist(task);
+    }
+
+    @Override
     public List<JobTask> openTasksOf(UUID jobId) {
         return em.createQuery("select t from JobTask t where t.jobId = :job and t.state not in :ended", JobTask.class)
                 .setParameter("job", jobId).setParameter("ended", ENDED)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    @Override
+    public Set<UUID> jobsWithOpenTasksVoicedBy(UUID performerId) {
+        return new TreeSet<>(em.createQuery("select distinct t.jobId from JobTask t where t.state not in :ended "
+                        + "and t.voiceId in (select v.id from Voice v where v.performerId = :performer)", UUID.class)
+                .setParameter("ended", ENDED).setParameter("performer", performerId).getResultList());
+    }
+
+    @Override
+    public List<UUID> orphanedTasks(Worker observer, Instant now) {
+        return em.createQuery("select t.id from JobTask t where t.state = :running and (t.leaseUntil is null "
+                        + "or t.leaseUntil < :now or (t.worker like :node and t.worker <> :me)) order by t.id", UUID.class)
+                .setParameter("running", TaskState.RUNNING).setParameter("now", now)
+                .setParameter("node", observer.node() + "/%").setParameter("me", observer.id()).getResultList();
+    }
+
+    @Override
+    public int renewLeases(Collection<UUID> taskIds, Worker holder, Instant until) {
+        if (taskIds.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("update JobTask t set t.leaseUntil = :until where t.id in :ids and t.worker = :me "
+                        + "and t.state = :running and t.leaseUntil is not null")
+                .setParameter("until", until).setParameter("ids", taskIds).setParameter("me", holder.id())
+                .setParameter("running", TaskState.RUNNING).executeUpdate();
     }
 
     @Override
@@ -124,9 +186,24 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
-    public List<CueOutput> outputsOfJob(UUID jobId) {
-        return em.createQuery("select o from CueOutput o where o.jobId = :job", CueOutput.class)
-                .setParameter("job", jobId).getResultList();
+    public Map<String, CueOutput> usableOutputsOf(UUID jobId, String language) {
+        return em.createQuery("select o from CueOutput o where o.jobId = :job and o.quarantined = false and o.taskId in "
+                        + "(select t.id from JobTask t where t.jobId = :job and t.language = :language)", CueOutput.class)
+                .setParameter("job", jobId).setParameter("language", language).getResultStream()
+                .collect(Collectors.toMap(CueOutput::cueId, Function.identity(), (a, b) -> a));
+    }
+
+    @Override
+    public Page<CueOutput> outputsOfJob(UUID jobId, PageRequest page) {
+        List<CueOutput> rows = em.createQuery("select o from CueOutput o where o.jobId = :job and o.id > :after "
+                        + "order by o.id", CueOutput.class).setParameter("job", jobId)
+                .setParameter("after", page.afterId()).setMaxResults(page.limit() + 1).getResultList();
+        return Page.fromOverfetch(rows, page.limit(), o -> o.id().toString());
+    }
+
+    @Override
+    public Optional<CueOutput> findOutput(UUID jobId, UUID outputId) {
+        return Optional.ofNullable(em.find(CueOutput.class, outputId)).filter(o -> o.jobId().equals(jobId));
     }
 
     @Override
@@ -135,13 +212,37 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
-    public List<Deliverable> deliverablesOf(UUID jobId) {
-        return em.createQuery("select d from Deliverable d where d.jobId = :job order by d.createdAt, d.kind",
-                Deliverable.class).setParameter("job", jobId).getResultList();
+    public List<Deliverable> deliverablesOf(UUID jobId, Deliverable.Kind kind) {
+        return em.createQuery("select d from Deliverable d where d.jobId = :job and d.kind = :kind order by d.createdAt",
+                Deliverable.class).setParameter("job", jobId).setParameter("kind", kind).getResultList();
+    }
+
+    @Override
+    public Page<Deliverable> deliverablesOf(UUID jobId, PageRequest page) {
+        List<Deliverable> rows = em.createQuery("select d from Deliverable d where d.jobId = :job and d.id > :after "
+                        + "order by d.id", Deliverable.class).setParameter("job", jobId)
+                .setParameter("after", page.afterId()).setMaxResults(page.limit() + 1).getResultList();
+        return Page.fromOverfetch(rows, page.limit(), d -> d.id().toString());
+    }
+
+    @Override
+    public Optional<Deliverable> findDeliverable(UUID jobId, UUID deliverableId) {
+        return Optional.ofNullable(em.find(Deliverable.class, deliverableId)).filter(d -> d.jobId().equals(jobId));
     }
 
     @Override
     public void addDeliverable(Deliverable deliverable) {
         em.persist(deliverable);
+    }
+
+    @Override
+    public void addEvent(JobEvent event) {
+        em.persist(event);
+    }
+
+    @Override
+    public List<JobEvent> eventsAfter(UUID jobId, long seq, int limit) {
+        return em.createQuery("select e from JobEvent e where e.jobId = :job and e.seq > :seq order by e.seq",
+                JobEvent.class).setParameter("job", jobId).setParameter("seq", seq).setMaxResults(limit).getResultList();
     }
 }

@@ -33,6 +33,10 @@ public class LocalContentStore implements ContentStore {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER = 1 << 16;
 
+    /** Names an upload's temporary file: {@code upload-<node>-<start>-<random>.part}. */
+    private static final String NODE = System.getProperty("jboss.node.name", "node").replaceAll("[^A-Za-z0-9.]", "_");
+    private final String start = java.util.UUID.randomUUID().toString().substring(0, 8);
+
     private Path root;
 
     protected LocalContentStore() {
@@ -57,7 +61,7 @@ public class LocalContentStore implements ContentStore {
 
     @Override
     public StoredContent store(InputStream in, long maxBytes) throws IOException {
-        Path temp = Files.createTempFile(root.resolve("incoming"), "upload-", ".part");
+        Path temp = Files.createTempFile(root.resolve("incoming"), "upload-" + NODE + "-" + start + "-", ".part");
         try {
             StoredContent content;
             try (OutputStream out = Files.newOutputStream(temp)) {
@@ -121,6 +125,26 @@ public class LocalContentStore implements ContentStore {
             throw new IOException("stored object " + content.sha256() + " has an unexpected size");
         }
         return content;
+    }
+
+    @Override
+    public int sweepAbandonedUploads() {
+        String mine = "upload-" + NODE + "-";
+        String thisStart = mine + start + "-";
+        java.time.Instant dayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+        int removed = 0;
+        try (java.util.stream.Stream<Path> parts = Files.list(root.resolve("incoming"))) {
+            for (Path p : parts.filter(f -> f.getFileName().toString().endsWith(".part")).toList()) {
+                String name = p.getFileName().toString();
+                boolean earlierStartOfThisNode = name.startsWith(mine) && !name.startsWith(thisStart);
+                if (earlierStartOfThisNode || Files.getLastModifiedTime(p).toInstant().isBefore(dayAgo)) {
+                    removed += Files.deleteIfExists(p) ? 1 : 0;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sweep " + root.resolve("incoming"), e);
+        }
+        return removed;
     }
 
     @Override

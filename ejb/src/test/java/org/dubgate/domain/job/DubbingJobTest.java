@@ -33,30 +33,110 @@ class DubbingJobTest {
                 Purpose.TEMP, 5, 1.25, Optional.of("en"), List.of(targets)), UUID.randomUUID(), Optional.empty(), "manager", NOW);
     }
 
+    private static final Worker NODE_A = new Worker("node-a", "boot1");
+
+    /** Runs a task to the end it should have, as a worker would. */
+    private static JobTask ran(JobTask t, TaskState end) {
+        assertTrue(t.begin(NODE_A, NOW, Duration.ofSeconds(30)));
+        switch (end) {
+            case SUCCEEDED -> t.succeed(NOW);
+            case FAILED -> t.failAfterRetries(Optional.of("engine failed"), NOW);
+            default -> throw new IllegalArgumentException(end.name());
+        }
+        return t;
+    }
+
+    private static List<TaskSummary> summaries(List<JobTask> tasks) {
+        return tasks.stream().map(TaskSummary::of).toList();
+    }
+
+    private static List<String> kinds(List<JobTask> tasks) {
+        return tasks.stream().map(t -> t.kind() + t.language().map(l -> "/" + l).orElse("")).toList();
+    }
+
     @Test
-    void theLastLanguageMixedTriggersAssemblyOnceAndOnlyOnce() {
+    void eachStageIsDueOnceWhenEverythingFeedingItSucceededAndThenTheJobGoesToReview() {
         DubbingJob job = job(target("en", JobPlan.Approach.SYNTHETIC), target("es", JobPlan.Approach.SYNTHETIC));
+        List<JobTask> tasks = new java.util.ArrayList<>(job.plannedTasks(1, NOW));
+        assertEquals(List.of("SYNTHESIZE/en", "SYNTHESIZE/en", "SYNTHESIZE/es", "SYNTHESIZE/es"), kinds(tasks),
+                "one task per batch of ANNA's two cues; BO stays original");
         job.running(NOW);
-        assertFalse(job.languageMixed("en", NOW), "es is not mixed yet");
-        assertFalse(job.languageMixed("en", NOW), "a repeated MIX of en changes nothing");
-        assertTrue(job.languageMixed("es", NOW), "the last language: assemble now");
-        assertFalse(job.languageMixed("es", NOW), "never twice");
-        job.readyForReview(NOW);
-        assertEquals(JobState.IN_REVIEW, job.state());
+
+        ran(tasks.get(0), TaskState.SUCCEEDED);
+        assertEquals(List.of(), job.tasksDue(summaries(tasks), NOW), "en still has a synthesis task open");
+        ran(tasks.get(1), TaskState.SUCCEEDED);
+        List<JobTask> due = job.tasksDue(summaries(tasks), NOW);
+        assertEquals(List.of("MIX/en"), kinds(due), "en is fed; es is not, and nothing is job-wide yet");
+        tasks.addAll(due);
+        assertEquals(List.of(), job.tasksDue(summaries(tasks), NOW), "a second look (a second worker) adds nothing");
+
+        ran(tasks.get(2), TaskState.SUCCEEDED);
+        ran(tasks.get(3), TaskState.SUCCEEDED);
+        due = job.tasksDue(summaries(tasks), NOW);
+        assertEquals(List.of("MIX/es"), kinds(due));
+        tasks.addAll(due);
+        ran(tasks.get(4), TaskState.SUCCEEDED);
+        assertEquals(List.of(), job.tasksDue(summaries(tasks), NOW), "es is still mixing: no ASSEMBLE");
+        ran(tasks.get(5), TaskState.SUCCEEDED);
+        due = job.tasksDue(summaries(tasks), NOW);
+        assertEquals(List.of("ASSEMBLE"), kinds(due), "every language mixed: the job-wide stage, once");
+        tasks.addAll(due);
+        assertEquals(JobState.RUNNING, job.state());
+        assertEquals(List.of(), job.tasksDue(summaries(tasks), NOW));
+        ran(tasks.get(6), TaskState.SUCCEEDED);
+        assertEquals(List.of(), job.tasksDue(summaries(tasks), NOW));
+        assertEquals(JobState.IN_REVIEW, job.state(), "nothing open, nothing due: ready for QA review");
     }
 
     @Test
-    void aBlockedJobDoesNotGoToReview() {
+    void aLanguageWithNothingToSynthesizeIsMixedFromTheStart() {
+        DubbingJob job = job(target("en", JobPlan.Approach.SYNTHETIC), target("fr", JobPlan.Approach.HUMAN));
+        assertEquals(List.of("SYNTHESIZE/en", "MIX/fr"), kinds(job.plannedTasks(50, NOW)));
+    }
+
+    @Test
+    void aFailedTaskFeedsNothingAndABlockedJobNeverGoesToReview() {
         DubbingJob job = job(target("en", JobPlan.Approach.SYNTHETIC));
-        job.block("grant revoked", NOW);
-        job.readyForReview(NOW);
-        assertEquals(JobState.BLOCKED, job.state());
+        List<JobTask> tasks = job.plannedTasks(50, NOW);
+        ran(tasks.get(0), TaskState.FAILED);
+        assertEquals(List.of(), job.tasksDue(summaries(tasks), NOW), "a failed synthesis does not feed MIX");
+
+        DubbingJob blocked = job(target("en", JobPlan.Approach.HUMAN));
+        List<JobTask> mix = blocked.plannedTasks(50, NOW);
+        ran(mix.get(0), TaskState.SUCCEEDED);
+        blocked.block("grant revoked", NOW);
+        assertEquals(List.of(), blocked.tasksDue(summaries(mix), NOW));
+        assertEquals(JobState.BLOCKED, blocked.state());
     }
 
     @Test
-    void aLanguageWithNothingToSynthesizeIsDoneFromTheStart() {
-        assertFalse(target("en", JobPlan.Approach.SYNTHETIC).synthesisDone());
-        assertTrue(target("en", JobPlan.Approach.HUMAN).synthesisDone(), "only HUMAN and ORIGINAL characters");
+    void aLeaseKeepsOtherWorkersOutUntilItRunsOutOrItsNodeStartsAgain() {
+        JobTask t = job(target("en", JobPlan.Approach.SYNTHETIC)).plannedTasks(50, NOW).get(0);
+        Duration lease = Duration.ofSeconds(30);
+        assertTrue(t.begin(NODE_A, NOW, lease));
+        Worker nodeB = new Worker("node-b", "boot7");
+        assertFalse(t.begin(nodeB, NOW.plusSeconds(10), lease), "a duplicate message while node A works");
+        assertFalse(t.begin(NODE_A, NOW.plusSeconds(10), lease), "a second thread of node A too");
+        assertFalse(t.orphaned(nodeB, NOW.plusSeconds(10)));
+        assertTrue(t.orphaned(nodeB, NOW.plusSeconds(31)), "the lease ran out");
+        Worker nodeARestarted = new Worker("node-a", "boot2");
+        assertTrue(t.orphaned(nodeARestarted, NOW.plusSeconds(10)), "node A started again: its earlier start is dead");
+
+        t.leaseLapsed(NOW.plusSeconds(10));
+        assertEquals(TaskState.PENDING, t.state());
+        assertTrue(t.lastError().orElseThrow().contains("node-a/boot1"), t.lastError().orElseThrow());
+        assertTrue(t.begin(nodeARestarted, NOW.plusSeconds(11), lease));
+        assertEquals(2, t.attempts());
+        assertEquals(Optional.of("node-a/boot2"), t.worker());
+
+        t.attemptFailed("flite exited 1", NOW.plusSeconds(12));
+        assertEquals(TaskState.PENDING, t.state(), "waits for the queue's redelivery, not for the sweeper");
+        assertFalse(t.orphaned(nodeB, NOW.plusSeconds(100)));
+        t.failedToStart("content missing", NOW.plusSeconds(13));
+        assertEquals(3, t.attempts(), "a start that rolled back still counts");
+        t.failAfterRetries(Optional.empty(), NOW.plusSeconds(14));
+        assertEquals(TaskState.FAILED, t.state());
+        assertEquals(Optional.of("content missing"), t.lastError(), "the real cause is kept");
     }
 
     @Test

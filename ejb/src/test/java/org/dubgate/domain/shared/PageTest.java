@@ -28,4 +28,12 @@ class PageTest {
         assertThrows(InvalidInputException.class, () -> PageRequest.first(0));
         assertThrows(InvalidInputException.class, () -> PageRequest.first(PageRequest.MAX_LIMIT + 1));
     }
+
+    @Test
+    void aFirstPageByIdStartsBeforeEveryIdAsTheDatabaseOrdersThem() {
+        // databases compare UUIDs as unsigned bytes: the start must be the nil UUID, not Java's signed minimum
+        java.util.UUID start = PageRequest.first(10).afterId();
+        assertEquals(new java.util.UUID(0, 0), start);
+        assertEquals("00000000-0000-0000-0000-000000000000", start.toString());
+    }
 }

@@ -1,17 +1,17 @@
 package org.dubgate.web.job;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,17 +19,27 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.dubgate.application.job.JobProgressFeed;
 import org.dubgate.application.job.JobRequest;
 import org.dubgate.application.job.JobService;
 import org.dubgate.domain.identity.Role;
+import org.dubgate.domain.job.Deliverable;
+import org.dubgate.domain.job.DubbingJob;
+import org.dubgate.domain.job.JobRepository;
+import org.dubgate.domain.job.JobState;
 import org.dubgate.domain.shared.InvalidInputException;
+import org.dubgate.domain.shared.Page;
+import org.dubgate.domain.shared.PageRequest;
 import org.dubgate.web.FileResponses;
+import org.dubgate.web.PageResponse;
 import org.dubgate.web.RequestBodies;
 import org.dubgate.web.security.CallerPrincipal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,12 +52,12 @@ public class JobResource {
 
     @Inject
     JobService jobs;
+    @Inject
+    JobProgressFeed progress;
     @Context
     SecurityContext security;
     @Context
     UriInfo uri;
-    @Resource
-    ManagedExecutorService executor;
 
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
@@ -61,7 +71,32 @@ public class JobResource {
                 Optional.ofNullable(idempotencyKey));
         return Response.status(s.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(uri.getAbsolutePathBuilder().path(s.job().id().toString()).build())
-                .entity(JobResponse.of(s.job(), jobs.tasks(s.job().id()))).build();
+                .entity(JobResponse.of(jobs.view(s.job().id()))).build();
+    }
+
+    @GET
+    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Jobs, newest first, optionally of one state or title; cursor-paged (?after=<next>)")
+    public PageResponse<JobListItemResponse> list(@QueryParam("state") String state, @QueryParam("title") String title,
+                                                  @QueryParam("after") String after,
+                                                  @QueryParam("limit") @DefaultValue("50") int limit) {
+        Optional<JobState> inState = Optional.ofNullable(state).map(s -> Arrays.stream(JobState.values())
+                .filter(v -> v.name().equals(s)).findFirst().orElseThrow(() -> InvalidInputException.of("state",
+                        "one of " + Arrays.toString(JobState.values()))));
+        Page<DubbingJob> page = jobs.list(new JobRepository.JobQuery(inState,
+                Optional.ofNullable(title).map(String::strip).filter(t -> !t.isEmpty())),
+                new PageRequest(Optional.ofNullable(after), limit));
+        Map<UUID, JobRepository.Progress> progressOf = jobs.progressOf(page.items().stream().map(DubbingJob::id).toList());
+        return PageResponse.of(page, j -> JobListItemResponse.of(j,
+                progressOf.getOrDefault(j.id(), JobRepository.Progress.NONE)));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "A job's state, progress per language and every task (not its cues)")
+    public JobResponse get(@PathParam("id") UUID id) {
+        return JobResponse.of(jobs.view(id));
     }
 
     @POST
@@ -69,44 +104,52 @@ public class JobResource {
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(summary = "Cancel: no further task starts, running tasks stop after their current line; outputs are kept")
     public JobResponse cancel(@PathParam("id") UUID id) {
-        jobs.cancel(CallerPrincipal.of(security), id);
-        return JobResponse.of(jobs.get(id), jobs.tasks(id));
+        return JobResponse.of(jobs.cancel(CallerPrincipal.of(security), id));
     }
 
     /**
-     * Progress as server-sent events: a {@code progress} event whenever the job's state or task counts
-     * change, and a last {@code end} event when no task is left open. It reads the database, so it
-     * shows the same on every node; browsers authenticate with the session cookie.
+     * Progress as server-sent events: first where the job stands (or, with {@code Last-Event-ID},
+     * every event after that one, from the database), then a {@code progress} event for every change
+     * as it commits on any node, each with its id; a last {@code end} event when the job no longer
+     * runs work. Nothing polls and no thread is held per client. Browsers authenticate with the
+     * session cookie.
      */
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
-    @Operation(summary = "Job progress as server-sent events (progress ... end)")
-    public void events(@PathParam("id") UUID id, @Context SseEventSink sink, @Context Sse sse) {
+    @Operation(summary = "Job progress as server-sent events (progress ... end); resumes after Last-Event-ID")
+    public void events(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") String lastEventId,
+                       @Context SseEventSink sink, @Context Sse sse) {
         jobs.get(id);
-        executor.execute(() -> {
-            try (sink) {
-                String last = null;
-                long deadline = System.nanoTime() + java.time.Duration.ofHours(6).toNanos();
-                while (!sink.isClosed() && System.nanoTime() < deadline) {
-                    JobResponse job = JobResponse.of(jobs.get(id), jobs.tasks(id));
-                    String summary = job.state() + "/" + job.progressPercent() + "/" + job.tasks().stream()
-                            .map(JobResponse.Task::state).sorted().toList();
-                    boolean open = job.tasks().stream().anyMatch(t -> t.state().equals("PENDING") || t.state().equals("RUNNING"));
-                    if (!summary.equals(last)) {
-                        sink.send(sse.newEventBuilder().name("progress").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                .data(JobResponse.class, job).build());
-                        last = summary;
-                    }
-                    if (!open) {
-                        sink.send(sse.newEventBuilder().name("end").data(job.state()).build());
-                        return;
-                    }
-                    Thread.sleep(500);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        Optional<Long> resumeAfter;
+        try {
+            resumeAfter = Optional.ofNullable(lastEventId).map(String::strip).map(Long::parseLong);
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("Last-Event-ID", "the id of an event this stream sent");
+        }
+        progress.subscribe(id, resumeAfter, new JobProgressFeed.Listener() {
+            @Override
+            public void event(long seq, String payload) {
+                send(sink, sse.newEventBuilder().id(Long.toString(seq)).name("progress")
+                        .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, payload).build());
+            }
+
+            @Override
+            public void end(String jobState) {
+                send(sink, sse.newEventBuilder().name("end").data(String.class, jobState).build());
+                sink.close();
+            }
+        });
+    }
+
+    private static void send(SseEventSink sink, jakarta.ws.rs.sse.OutboundSseEvent event) {
+        if (sink.isClosed()) {
+            throw new IllegalStateException("the client closed the stream");
+        }
+        sink.send(event).whenComplete((ok, failed) -> {
+            if (failed != null) {
+                sink.close(); // the next event finds it closed and unsubscribes
             }
         });
     }
@@ -114,9 +157,19 @@ public class JobResource {
     @GET
     @Path("/{id}/outputs")
     @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
-    @Operation(summary = "Every synthesized line with its model, artifact hash and covering consent grant")
-    public List<OutputResponse> outputs(@PathParam("id") UUID id) {
-        return jobs.outputs(id).stream().map(OutputResponse::of).toList();
+    @Operation(summary = "The job's synthesized lines with their model, artifact hash and covering consent grant; "
+            + "cursor-paged (?after=<next>)")
+    public PageResponse<OutputResponse> outputs(@PathParam("id") UUID id, @QueryParam("after") String after,
+                                                @QueryParam("limit") @DefaultValue("50") int limit) {
+        return PageResponse.of(jobs.outputs(id, new PageRequest(Optional.ofNullable(after), limit)), OutputResponse::of);
+    }
+
+    @GET
+    @Path("/{id}/outputs/{outputId}")
+    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "One synthesized line")
+    public OutputResponse output(@PathParam("id") UUID id, @PathParam("outputId") UUID outputId) {
+        return OutputResponse.of(jobs.output(id, outputId));
     }
 
     @GET
@@ -125,7 +178,7 @@ public class JobResource {
     @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
     @Operation(summary = "A synthesized line's audio (WAV); quarantined output is refused")
     public Response audio(@PathParam("id") UUID id, @PathParam("outputId") UUID outputId,
-                          @HeaderParam("Range") String range) throws java.io.IOException {
+                          @HeaderParam("Range") String range) throws IOException {
         java.nio.file.Path file = jobs.outputAudio(id, outputId);
         return FileResponses.download(file, "audio/wav", outputId + ".wav", file.getFileName().toString(), range);
     }
@@ -134,9 +187,20 @@ public class JobResource {
     @Path("/{id}/deliverables")
     @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
     @Operation(summary = "The files MIX and ASSEMBLE made: per language the dialogue stem and full mix (48 kHz 24-bit "
-            + "WAV), and the assembled programme (Matroska), with QA flags such as NO_MNE_ORIGINAL_AUDIBLE")
-    public List<DeliverableResponse> deliverables(@PathParam("id") UUID id) {
-        return jobs.deliverables(id).stream().map(DeliverableResponse::of).toList();
+            + "WAV), and the assembled programme (Matroska), with QA flags such as NO_MNE_ORIGINAL_AUDIBLE; "
+            + "cursor-paged (?after=<next>)")
+    public PageResponse<DeliverableResponse> deliverables(@PathParam("id") UUID id, @QueryParam("after") String after,
+                                                          @QueryParam("limit") @DefaultValue("50") int limit) {
+        return PageResponse.of(jobs.deliverables(id, new PageRequest(Optional.ofNullable(after), limit)),
+                DeliverableResponse::of);
+    }
+
+    @GET
+    @Path("/{id}/deliverables/{deliverableId}")
+    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "One deliverable")
+    public DeliverableResponse deliverable(@PathParam("id") UUID id, @PathParam("deliverableId") UUID deliverableId) {
+        return DeliverableResponse.of(jobs.deliverable(id, deliverableId));
     }
 
     @GET
@@ -144,19 +208,11 @@ public class JobResource {
     @Produces({"audio/wav", "video/x-matroska"})
     @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
     @Operation(summary = "A deliverable's bytes; honours a single HTTP Range")
-    public Response deliverable(@PathParam("id") UUID id, @PathParam("deliverableId") UUID deliverableId,
-                                @HeaderParam("Range") String range) throws java.io.IOException {
-        org.dubgate.domain.job.Deliverable d = jobs.deliverable(id, deliverableId);
+    public Response content(@PathParam("id") UUID id, @PathParam("deliverableId") UUID deliverableId,
+                            @HeaderParam("Range") String range) throws IOException {
+        Deliverable d = jobs.deliverable(id, deliverableId);
         java.nio.file.Path file = jobs.contentOf(d);
         return FileResponses.download(file, DeliverableResponse.mediaType(d), DeliverableResponse.fileName(d),
                 d.contentSha256(), range);
-    }
-
-    @GET
-    @Path("/{id}")
-    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
-    @Operation(summary = "A job's state, progress and every task")
-    public JobResponse get(@PathParam("id") UUID id) {
-        return JobResponse.of(jobs.get(id), jobs.tasks(id));
     }
 }

@@ -1,35 +1,45 @@
 package org.dubgate.web.job;
 
+import org.dubgate.application.job.JobService;
 import org.dubgate.domain.job.DubbingJob;
-import org.dubgate.domain.job.JobTask;
 import org.dubgate.domain.job.TaskState;
+import org.dubgate.domain.job.TaskSummary;
 
 import java.time.Instant;
 import java.util.List;
 
-/** A job with its progress (finished tasks over all tasks) and every task's state. */
+/**
+ * A job with its progress (finished tasks over all tasks), each language's progress and every task's
+ * state. Built from the job's targets and task summaries: no cue is read.
+ */
 public record JobResponse(String id, String title, String state, String reason, String territory, String purpose,
                           int priority, double maxTempo, String originalLanguage, String gateCheckId,
-                          int progressPercent, List<Target> targets, List<Task> tasks, String createdBy, Instant createdAt, Instant updatedAt) {
+                          int progressPercent, long lastEventId, List<Target> targets, List<Task> tasks,
+                          String createdBy, Instant createdAt, Instant updatedAt) {
 
-    public record Target(String language, String scriptFormat, int cues, boolean synthesisDone, boolean mixed) {
+    /** One target language: its cue count and how many of its tasks have succeeded. */
+    public record Target(String language, String scriptFormat, int cues, long tasksSucceeded, long tasks) {
     }
 
+    /** One task; {@code worker} is the node (and its start) that runs or last ran it. */
     public record Task(String id, String kind, String language, String character, int cues, String state, int attempts,
-                       String lastError, Instant startedAt, Instant updatedAt) {
+                       String lastError, Instant startedAt, Instant updatedAt, String worker) {
     }
 
-    public static JobResponse of(DubbingJob j, List<JobTask> tasks) {
+    public static JobResponse of(JobService.JobView view) {
+        DubbingJob j = view.job();
+        List<TaskSummary> tasks = view.tasks();
         long finished = tasks.stream().filter(t -> t.state() == TaskState.SUCCEEDED).count();
         int percent = tasks.isEmpty() ? 100 : (int) (100 * finished / tasks.size());
         return new JobResponse(j.id().toString(), j.titleCode(), j.state().name(), j.stateReason().orElse(null),
                 j.territory(), j.purpose().name(), j.priority(), j.maxTempo(),
-                j.originalLanguage().orElse(null), j.gateCheckId().toString(), percent,
-                j.targets().stream().map(t -> new Target(t.language(), t.scriptFormat(), t.cues().size(), t.synthesisDone(),
-                        t.mixed())).toList(),
-                tasks.stream().map(t -> new Task(t.id().toString(), t.kind().name(), t.language().orElse(null),
-                        t.character().orElse(null), t.cueIds().size(), t.state().name(), t.attempts(),
-                        t.lastError().orElse(null), t.startedAt().orElse(null), t.updatedAt())).toList(),
+                j.originalLanguage().orElse(null), j.gateCheckId().toString(), percent, j.lastEventSequence(),
+                j.targets().stream().map(t -> new Target(t.language(), t.scriptFormat(), t.cueCount(),
+                        tasks.stream().filter(x -> x.inLanguage(t.language()) && x.state() == TaskState.SUCCEEDED).count(),
+                        tasks.stream().filter(x -> x.inLanguage(t.language())).count())).toList(),
+                tasks.stream().map(t -> new Task(t.id().toString(), t.kind().name(), t.language(), t.character(),
+                        t.cues(), t.state().name(), t.attempts(), t.lastError(), t.startedAt(), t.updatedAt(),
+                        t.worker())).toList(),
                 j.createdBy(), j.createdAt(), j.updatedAt());
     }
 }

@@ -1,0 +1,126 @@
+package org.dubgate.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * {@code kill -9} of the server JVM — not a graceful stop — in the middle of SYNTHESIZE, then of MIX,
+ * then of ASSEMBLE of one job: after each restart the job goes on, and in the end it is in review
+ * with every line exactly once, one stem and one mix per language, one programme, no task left
+ * RUNNING, and nothing of the killed runs left on disk.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CrashRecoveryIT {
+
+    private static final String SERVER = "wildfly-manual";
+    private static final String APP = "app";
+    private static final Path SERVER_DIR = Path.of(System.getProperty("dubgate.it.server-dir"));
+    private static final int CUES = 300;
+
+    @ArquillianResource
+    ContainerController controller;
+    @ArquillianResource
+    Deployer deployer;
+
+    @TempDir
+    Path tmp;
+
+    @Deployment(name = APP, managed = false, testable = false)
+    @TargetsContainer(SERVER)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    @RunAsClient
+    void aJobKilledInEachStageEndsInReviewWithEveryLineExactlyOnce() throws Exception {
+        start();
+        Dubbing d = new Dubbing("es", "en");
+        // 25 minutes of silence: MIX and ASSEMBLE take seconds, long enough to be killed in the middle
+        String source = d.upload("long.flac", "audio/flac", Files.readAllBytes(Dubbing.silentFlac(tmp.resolve("s.flac"),
+                1500))).getString("id");
+        String jobId = d.submit(source, Map.of("es", Dubbing.script(CUES, 200, 180, "Frase #."),
+                "en", Dubbing.script(CUES, 200, 180, "Line #.")), null);
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .until(() -> d.manager.all("/api/v1/jobs/" + jobId + "/outputs").size() >= 60);
+        killAndRestart();
+        d.awaitRunning(jobId, "MIX", Duration.ofSeconds(300));
+        Thread.sleep(700); // into the media work
+        killAndRestart();
+        d.awaitRunning(jobId, "ASSEMBLE", Duration.ofSeconds(300));
+        Thread.sleep(400);
+        killAndRestart();
+
+        JsonObject job = d.awaitSettled(jobId, Duration.ofSeconds(300));
+        try {
+            assertEquals("IN_REVIEW", job.getString("state"), job.toString());
+            List<JsonObject> tasks = Dubbing.tasks(job);
+            tasks.forEach(t -> assertEquals("SUCCEEDED", t.getString("state"), t.toString()));
+            assertEquals(Map.of("SYNTHESIZE", 2L * CUES / 50, "MIX", 2L, "ASSEMBLE", 1L), tasks.stream()
+                    .collect(Collectors.groupingBy(t -> t.getString("kind"), Collectors.counting())));
+            assertTrue(tasks.stream().filter(t -> !t.getString("kind").equals("SYNTHESIZE"))
+                    .allMatch(t -> t.getInt("attempts") >= 2), "MIX and ASSEMBLE were killed and run again: " + tasks);
+
+            List<JsonObject> outputs = d.manager.all("/api/v1/jobs/" + jobId + "/outputs");
+            assertEquals(2 * CUES, outputs.size(), "no line lost, none made twice");
+            Map<String, Long> perCue = outputs.stream().collect(Collectors.groupingBy(o -> o.getString("cueId"),
+                    Collectors.counting()));
+            assertEquals(CUES, perCue.size());
+            perCue.forEach((cue, n) -> assertEquals(2, n, cue + ": once per language"));
+            Map<String, Long> files = d.manager.all("/api/v1/jobs/" + jobId + "/deliverables").stream()
+                    .collect(Collectors.groupingBy(x -> x.getString("kind"), Collectors.counting()));
+            assertEquals(Map.of("DIALOGUE_STEM", 2L, "FULL_MIX", 2L, "PROGRAMME", 1L), files);
+            try (Stream<Path> left = Files.walk(SERVER_DIR.resolve("data/dubgate/work"))) {
+                assertEquals(List.of(), left.filter(Files::isRegularFile).toList(), "the killed runs' files were swept");
+            }
+        } finally {
+            stop();
+        }
+    }
+
+    private void start() {
+        controller.start(SERVER);
+        deployer.deploy(APP);
+    }
+
+    private void stop() {
+        deployer.undeploy(APP);
+        controller.stop(SERVER);
+    }
+
+    /** SIGKILL to the server JVM (no shutdown hook runs, nothing is flushed), then a fresh start. */
+    private void killAndRestart() {
+        String dataDir = "-Djboss.server.data.dir=" + SERVER_DIR.resolve("data");
+        List<ProcessHandle> servers = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains(dataDir) && c.contains("jboss-modules")).orElse(false)).toList();
+        assertEquals(1, servers.size(), "one server JVM with " + dataDir);
+        ProcessHandle server = servers.get(0);
+        assertTrue(server.destroyForcibly());
+        server.onExit().join();
+        controller.kill(SERVER); // the container only learns that its process is gone
+        start();
+    }
+
+}

@@ -1,0 +1,200 @@
+package org.dubgate.it.bench;
+
+import org.dubgate.it.Api;
+import org.dubgate.it.Deployments;
+import org.dubgate.it.Dubbing;
+import org.dubgate.it.MediaChecks;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What watching jobs costs: 10 jobs of 300 cues x 2 languages submitted at once, first with nobody
+ * watching, then each followed by 3 server-sent-event clients while a bounded loop reads
+ * {@code GET /jobs/{id}} at concurrency 8. Reports the reads' p50/p95/p99, the wall time with
+ * observers against without (ratio), and the server's CPU while 30 SSE clients wait on an idle server
+ * (the task queue paused, so nothing moves) against none waiting. Writes
+ * {@code target/benchmarks/status.txt}; run by {@code bench/status.sh}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class StatusBenchmark {
+
+    private static final int JOBS = 10;
+    private static final int CUES = 300;
+    private static final int READERS = 8;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @ArquillianResource
+    ManagementClient management;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void tenJobsWatchedAndNot() throws Exception {
+        Path out = Path.of(System.getProperty("dubgate.bench.dir", "target/benchmarks")).toAbsolutePath();
+        Files.createDirectories(out);
+        StringBuilder report = new StringBuilder("job status benchmark, " + Instant.now() + ": " + JOBS + " jobs of "
+                + CUES + " cues x 2 languages at once, " + System.getProperty("dubgate.bench.workers", "4")
+                + " workers\n");
+        Dubbing d = new Dubbing("es", "en");
+        String source = d.upload("bed.wav", "audio/wav", MediaChecks.toneWav(8_000, 1, 70, 220, 300)).getString("id");
+        Map<String, String> scripts = Map.of("es", Dubbing.script(CUES, 200, 180, "Frase #."),
+                "en", Dubbing.script(CUES, 200, 180, "Line #."));
+        // warm-up: one job, so neither measured round pays the first job's JIT
+        d.awaitSettled(d.submit(source, scripts, null), Duration.ofMinutes(5));
+
+        double quiet = round(d, source, scripts, false, null);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        double watched = round(d, source, scripts, true, latencies);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        report.append(String.format(Locale.ROOT, "GET /jobs/{id} under load: %d reads, p50 %.1f ms, p95 %.1f ms, "
+                        + "p99 %.1f ms (target p99 < 25 ms)%n", sorted.size(), pct(sorted, 50), pct(sorted, 95),
+                pct(sorted, 99)));
+        report.append(String.format(Locale.ROOT, "wall time: %.1f s unwatched, %.1f s with 3 SSE clients per job and "
+                + "the reads; ratio %.3f (target <= 1.05)%n", quiet, watched, watched / quiet));
+
+        // idle: nothing moves (the task queue paused); CPU of the server process with 0 and 30 clients waiting
+        queue("pause");
+        try {
+            List<String> idle = new ArrayList<>();
+            for (int i = 0; i < JOBS; i++) {
+                idle.add(d.submit(source, Map.of("es", Dubbing.script(2, 1000, 800, "Uno.")), null));
+            }
+            double none = cpuSeconds(Duration.ofSeconds(20));
+            List<InputStream> clients = new ArrayList<>();
+            for (String jobId : idle) {
+                for (int c = 0; c < 3; c++) {
+                    clients.add(sse(d, jobId));
+                }
+            }
+            Thread.sleep(2000);
+            double thirty = cpuSeconds(Duration.ofSeconds(20));
+            for (InputStream c : clients) {
+                c.close();
+            }
+            report.append(String.format(Locale.ROOT, "idle server, CPU over 20 s: %.2f s with no client, %.2f s with "
+                    + "30 SSE clients waiting (target: near zero)%n", none, thirty));
+        } finally {
+            queue("resume");
+        }
+        Files.writeString(out.resolve("status.txt"), report);
+        System.out.println(report);
+    }
+
+    /** Submits the jobs at once and waits for all of them; returns the wall time in seconds. */
+    private double round(Dubbing d, String source, Map<String, String> scripts, boolean watched, List<Long> latencies)
+            throws Exception {
+        long began = System.nanoTime();
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < JOBS; i++) {
+            jobs.add(d.submit(source, scripts, null));
+        }
+        ExecutorService pool = Executors.newCachedThreadPool();
+        AtomicBoolean done = new AtomicBoolean();
+        List<Future<?>> watchers = new ArrayList<>();
+        if (watched) {
+            for (String jobId : jobs) {
+                for (int c = 0; c < 3; c++) {
+                    watchers.add(pool.submit(() -> {
+                        try (InputStream in = sse(d, jobId)) {
+                            in.transferTo(java.io.OutputStream.nullOutputStream()); // until the end event closes it
+                        }
+                        return null;
+                    }));
+                }
+            }
+            long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos(); // bounded in time and count
+            for (int r = 0; r < READERS; r++) {
+                int offset = r;
+                pool.submit(() -> {
+                    int i = offset;
+                    while (!done.get() && System.nanoTime() < deadline && latencies.size() < 2_000_000) {
+                        long t = System.nanoTime();
+                        HttpResponse<String> resp = d.manager.get("/api/v1/jobs/" + jobs.get(i++ % jobs.size()));
+                        latencies.add(System.nanoTime() - t);
+                        assertEquals(200, resp.statusCode());
+                    }
+                    return null;
+                });
+            }
+        }
+        for (String jobId : jobs) {
+            assertEquals("IN_REVIEW", d.awaitSettled(jobId, Duration.ofMinutes(20)).getString("state"));
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        done.set(true);
+        for (Future<?> w : watchers) {
+            w.get(); // every SSE client heard its job to the end
+        }
+        pool.shutdown();
+        return seconds;
+    }
+
+    private static InputStream sse(Dubbing d, String jobId) throws Exception {
+        HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/v1/jobs/" + jobId
+                        + "/events")).header("Authorization", d.manager.authorizationHeader())
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, r.statusCode());
+        return r.body();
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
+    }
+
+    /** CPU time (user + system) the server process spends during {@code d}. */
+    private static double cpuSeconds(Duration d) throws Exception {
+        ProcessHandle server = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("jboss-modules") && c.contains("bench-server")).orElse(false)).findFirst()
+                .orElseThrow();
+        double before = ticks(server.pid());
+        Thread.sleep(d.toMillis());
+        return (ticks(server.pid()) - before) / 100.0;
+    }
+
+    private static double ticks(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+    }
+
+    private void queue(String operation) throws Exception {
+        ModelNode op = new ModelNode();
+        op.get("operation").set(operation);
+        op.get("address").add("subsystem", "messaging-activemq").add("server", "default")
+                .add("jms-queue", "dubgate.tasks");
+        ModelNode result = management.getControllerClient().execute(op);
+        assertTrue(result.get("outcome").asString().equals("success"), result.toString());
+    }
+}

@@ -1,0 +1,73 @@
+package org.dubgate.application.pipeline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.dubgate.application.port.ContentStore;
+import org.dubgate.application.port.StoredContent;
+import org.dubgate.domain.gate.JobPlan;
+import org.dubgate.domain.job.Deliverable;
+import org.dubgate.domain.job.DubbingJob;
+import org.dubgate.domain.job.JobRepository;
+import org.dubgate.domain.job.JobTarget;
+import org.dubgate.domain.job.JobTask;
+import org.dubgate.domain.job.TaskKind;
+import org.dubgate.media.mix.Assembler;
+import org.dubgate.media.mix.Iso639;
+import org.dubgate.media.mix.MixException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ASSEMBLE: the picture and original audio stream-copied, one PCM track per language, and the
+ * AI-generated-dialogue metadata (R7), into one Matroska file in content storage.
+ */
+@ApplicationScoped
+public class AssembleStage implements Stage<AssembleWork, StoredContent> {
+
+    @Inject
+    JobRepository jobs;
+    @Inject
+    StoredFiles files;
+    @Inject
+    ContentStore store;
+
+    @Override
+    public TaskKind kind() {
+        return TaskKind.ASSEMBLE;
+    }
+
+    @Override
+    public AssembleWork prepare(DubbingJob job, JobTask task) {
+        List<Deliverable> mixes = jobs.deliverablesOf(job.id(), Deliverable.Kind.FULL_MIX);
+        List<Assembler.DubTrack> dubs = new ArrayList<>();
+        for (JobTarget target : job.targets()) {
+            Deliverable mix = mixes.stream().filter(d -> d.language().filter(target.language()::equals).isPresent())
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no full mix of " + target.language()));
+            boolean synthetic = !target.cuesOf(JobPlan.Approach.SYNTHETIC).isEmpty();
+            dubs.add(new Assembler.DubTrack(files.of(mix.contentSha256(), "the full mix of " + target.language()
+                    + " (deliverable " + mix.id() + ")"), Iso639.bibliographic(target.language()),
+                    Iso639.englishName(target.language()) + " dub" + (synthetic ? " (AI-generated dialogue)" : "")));
+        }
+        return new AssembleWork(task.id(), job.id(), files.ofMedia(job.sourceMediaId(), "the source"),
+                job.originalLanguage().map(Iso639::bibliographic).orElse("und"), dubs);
+    }
+
+    @Override
+    public Outcome<StoredContent> work(AssembleWork work, Path folder) throws MixException, IOException {
+        Path out = folder.resolve("programme.mkv");
+        Assembler.assemble(work.source(), work.originalLanguage(), work.dubs(), AssembleWork.MANIFEST, out);
+        return Outcome.made(store.store(out));
+    }
+
+    @Override
+    public void record(DubbingJob job, JobTask task, StoredContent programme, Instant now) {
+        jobs.addDeliverable(new Deliverable(job.id(), task.id(), Deliverable.Kind.PROGRAMME, Optional.empty(),
+                programme.sha256(), programme.sizeBytes(), Optional.of("Matroska: picture and original audio copied, "
+                + job.targets().size() + " dubbed PCM track(s)"), List.of(), now));
+    }
+}

@@ -1,0 +1,124 @@
+package org.dubgate.application.pipeline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.dubgate.application.port.ContentStore;
+import org.dubgate.application.port.StoredContent;
+import org.dubgate.domain.gate.JobPlan;
+import org.dubgate.domain.job.CueOutput;
+import org.dubgate.domain.job.Deliverable;
+import org.dubgate.domain.job.DubbingJob;
+import org.dubgate.domain.job.JobCue;
+import org.dubgate.domain.job.JobRepository;
+import org.dubgate.domain.job.JobTarget;
+import org.dubgate.domain.job.JobTask;
+import org.dubgate.domain.job.TaskKind;
+import org.dubgate.domain.media.MediaAsset;
+import org.dubgate.media.mix.DialogueStem;
+import org.dubgate.media.mix.LanguageMix;
+import org.dubgate.media.mix.MixException;
+import org.dubgate.media.mix.ProgrammeMix;
+import org.dubgate.media.mix.Span;
+import org.dubgate.media.timing.TimeFit;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * MIX: one language's dialogue stem (time-fitted lines over the HUMAN stems and the original
+ * dialogue of ORIGINAL characters) and its full mix over the M&E or the original. Both files stream
+ * through FFmpeg block by block into content storage.
+ */
+@ApplicationScoped
+public class MixStage implements Stage<MixWork, MixStage.Mixed> {
+
+    /** The language's two files and how the full mix was made. */
+    public record Mixed(StoredContent stem, StoredContent mix, ProgrammeMix.Result result) {
+    }
+
+    @Inject
+    JobRepository jobs;
+    @Inject
+    StoredFiles files;
+    @Inject
+    ContentStore store;
+
+    @Override
+    public TaskKind kind() {
+        return TaskKind.MIX;
+    }
+
+    @Override
+    public MixWork prepare(DubbingJob job, JobTask task) {
+        String language = task.language().orElseThrow();
+        JobTarget target = job.target(language).orElseThrow();
+        Map<String, CueOutput> outputs = jobs.usableOutputsOf(job.id(), language);
+        List<DialogueStem.Line> lines = new ArrayList<>();
+        List<Span> dubSpans = new ArrayList<>();
+        for (JobCue cue : target.cuesOf(JobPlan.Approach.SYNTHETIC)) {
+            CueOutput output = Optional.ofNullable(outputs.get(cue.cueId())).orElseThrow(() -> new IllegalStateException(
+                    "cue " + cue.cueId() + " (" + language + ") has no usable synthesized line"));
+            TimeFit fit = output.timeFit();
+            lines.add(new DialogueStem.Line(files.of(output.contentSha256(), "the synthesized line of cue "
+                    + cue.cueId() + " (" + language + ", output " + output.id() + ")"), fit.start(), fit.tempo()));
+            dubSpans.add(new Span(fit.start(), fit.start().plus(fit.fittedLength())));
+        }
+        for (JobCue cue : target.cuesOf(JobPlan.Approach.HUMAN)) {
+            dubSpans.add(new Span(cue.start(), cue.end()));
+        }
+        List<Path> humanStems = target.cast().stream().filter(c -> c.approach() == JobPlan.Approach.HUMAN)
+                .map(c -> files.ofMedia(c.dubStemMediaId().orElseThrow(), "the dub stem of " + c.character())).toList();
+        List<Span> originalSpans = target.cuesOf(JobPlan.Approach.ORIGINAL).stream()
+                .map(c -> new Span(c.start(), c.end())).toList();
+        MediaAsset source = files.asset(job.sourceMediaId());
+        Duration length = Duration.ofNanos(Math.round(source.durationSeconds().orElseThrow(() ->
+                new IllegalStateException("source " + source.id() + " has no probed length")) * 1e9));
+        return new MixWork(task.id(), job.id(), language, files.ofMedia(source.id(), "the source"),
+                job.mneMediaId().map(id -> files.ofMedia(id, "the M&E stem")),
+                job.dialogueMediaId().map(id -> files.ofMedia(id, "the original dialogue stem")), length, lines,
+                humanStems, dubSpans, originalSpans);
+    }
+
+    @Override
+    public Outcome<Mixed> work(MixWork work, Path folder) throws MixException, IOException {
+        Path stem = folder.resolve("dialogue.wav");
+        Path mix = folder.resolve("mix.wav");
+        ProgrammeMix.Result result = new LanguageMix(work.source(), work.mne(), work.length(), work.lines(),
+                beds(work), work.dubSpans()).render(stem, mix);
+        return Outcome.made(new Mixed(store.store(stem), store.store(mix), result));
+    }
+
+    /**
+     * HUMAN stems whole; ORIGINAL characters' own dialogue during their cues — from the original
+     * dialogue stem when there is one, else from the centre of a 5.1 source about to be replaced.
+     * (A stereo source without M&E keeps them anyway: it is only ducked under dub lines.)
+     */
+    private static List<DialogueStem.Bed> beds(MixWork work) throws MixException {
+        List<DialogueStem.Bed> beds = new ArrayList<>(work.humanStems().stream().map(DialogueStem.Bed::whole).toList());
+        if (!work.originalSpans().isEmpty()) {
+            if (work.originalDialogue().isPresent()) {
+                beds.add(new DialogueStem.Bed(work.originalDialogue().get(), false, Optional.of(work.originalSpans())));
+            } else if (work.mne().isEmpty() && ProgrammeMix.surround(work.source())) {
+                beds.add(new DialogueStem.Bed(work.source(), true, Optional.of(work.originalSpans())));
+            }
+        }
+        return beds;
+    }
+
+    @Override
+    public void record(DubbingJob job, JobTask task, Mixed made, Instant now) {
+        Optional<String> language = task.language();
+        List<String> flags = made.result().flag().map(f -> List.of(f.name())).orElse(List.of());
+        jobs.addDeliverable(new Deliverable(job.id(), task.id(), Deliverable.Kind.DIALOGUE_STEM, language,
+                made.stem().sha256(), made.stem().sizeBytes(), Optional.empty(), List.of(), now));
+        jobs.addDeliverable(new Deliverable(job.id(), task.id(), Deliverable.Kind.FULL_MIX, language, made.mix().sha256(),
+                made.mix().sizeBytes(), Optional.of(made.result().method() + ", " + made.result().channels() + " channels"),
+                flags, now));
+    }
+}

@@ -1,0 +1,90 @@
+package org.dubgate.application.pipeline;
+
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.dubgate.domain.job.JobRepository;
+import org.dubgate.domain.job.TaskKind;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs one task through its stage ({@link Stage}): start locked, work unlocked in a working folder of
+ * its own, complete locked; every failed attempt keeps its reason on the task, and the failure
+ * propagates so the queue retries and, after the last attempt, dead-letters. Nothing is caught and
+ * dropped. While the work runs, the task is among this node's running tasks, whose leases are renewed.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StageRunner {
+
+    static final String WORKER = "pipeline-worker";
+
+    @Inject
+    JobRepository jobs;
+    @Inject
+    Stages stages;
+    @Inject
+    StageTransactions transactions;
+    @Inject
+    WorkingFolders folders;
+    @Inject
+    ThisNode node;
+
+    public void run(UUID taskId) {
+        Optional<TaskKind> kind = jobs.kindOfTask(taskId);
+        if (kind.isEmpty()) {
+            throw new IllegalArgumentException("no task " + taskId);
+        }
+        run(stages.of(kind.get()), taskId);
+    }
+
+    private <W, R> void run(Stage<W, R> stage, UUID taskId) {
+        Optional<W> work;
+        try {
+            work = transactions.start(stage, taskId, node.worker());
+        } catch (RuntimeException e) {
+            transactions.attemptFailed(taskId, reason(e), false);
+            throw e;
+        }
+        if (work.isEmpty()) {
+            return;
+        }
+        node.started(taskId);
+        try {
+            Stage.Outcome<R> outcome;
+            Path folder = folders.create(stage.kind(), taskId);
+            try {
+                outcome = stage.work(work.get(), folder);
+            } finally {
+                folders.remove(folder);
+            }
+            if (outcome instanceof Stage.Outcome.Made<R> made) {
+                transactions.complete(stage, taskId, made.result());
+            } else if (outcome instanceof Stage.Outcome.Refused<R> refused) {
+                transactions.block(taskId, refused.reason(), WORKER);
+            }
+        } catch (Exception e) {
+            transactions.attemptFailed(taskId, reason(e), true);
+            throw e instanceof RuntimeException r ? r : e instanceof IOException io ? new UncheckedIOException(io)
+                    : new IllegalStateException(stage.kind() + ": " + reason(e), e);
+        } finally {
+            node.finished(taskId);
+        }
+    }
+
+    /** The real cause, not the container's wrapping of it. */
+    static String reason(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof EJBException || t.getMessage() == null) && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}
