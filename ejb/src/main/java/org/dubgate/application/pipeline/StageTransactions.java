@@ -188,7 +188,8 @@ public class StageTransactions {
         Instant now = clock.instant();
         DubbingJob job = lockedJobOf(taskId);
         JobTask task = lockedTask(taskId);
-        if (!task.orphaned(observer, now)) {
+        Optional<String> gone = task.orphaned(observer, now);
+        if (gone.isEmpty()) {
             return; // renewed, or ended, meanwhile
         }
         if (!job.accepting()) {
@@ -196,7 +197,7 @@ public class StageTransactions {
             events.taskChanged(job, JobEvent.Type.TASK_ENDED, TaskSummary.of(task));
             return;
         }
-        task.leaseLapsed(now);
+        task.leaseLapsed(gone.get(), now);
         LOG.warning(() -> "task " + taskId + ": " + task.lastError().orElse("worker gone"));
         if (task.attempts() >= maxAttempts) {
             failAfterRetries(taskId, Optional.of(task.lastError().orElse("worker gone") + "; started " + task.attempts()

@@ -51,7 +51,7 @@ public class WorkingFolders {
         deleteTree(folder);
     }
 
-    /** Removes what earlier starts of this node left behind (killed runs); returns how many folders. */
+    /** Removes what earlier starts of this node left behind; returns how many runs' folders (of killed runs) it held. */
     public int sweepEarlierStarts() {
         if (!Files.isDirectory(root())) {
             return 0;
@@ -60,8 +60,10 @@ public class WorkingFolders {
         try (Stream<Path> boots = Files.list(root())) {
             for (Path boot : boots.toList()) {
                 if (!boot.getFileName().toString().equals(node.worker().boot())) {
+                    try (Stream<Path> runs = Files.list(boot)) {
+                        removed += (int) runs.count();
+                    }
                     deleteTree(boot);
-                    removed++;
                 }
             }
         } catch (IOException e) {

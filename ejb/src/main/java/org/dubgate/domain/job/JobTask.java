@@ -151,21 +151,32 @@ public class JobTask {
         return state == TaskState.RUNNING && leaseUntil != null && leaseUntil.isAfter(now) && !by.succeeds(worker);
     }
 
-    /** Whether the task runs under a lease that ran out before {@code now}, or under an earlier start of this node. */
-    public boolean orphaned(Worker observer, Instant now) {
-        return state == TaskState.RUNNING && (leaseUntil == null || !leaseUntil.isAfter(now) || observer.succeeds(worker));
+    /**
+     * Why the task's worker is gone, if it is: the task runs under a lease that ran out before
+     * {@code now}, or under an earlier start of the observing node (which can no longer be running).
+     */
+    public Optional<String> orphaned(Worker observer, Instant now) {
+        if (state != TaskState.RUNNING) {
+            return Optional.empty();
+        }
+        if (observer.succeeds(worker)) {
+            return Optional.of("its node " + observer.node() + " was started again while " + worker + " ran it");
+        }
+        if (leaseUntil == null || !leaseUntil.isAfter(now)) {
+            return Optional.of("the lease of " + worker + " ran out" + (leaseUntil == null ? "" : " at " + leaseUntil));
+        }
+        return Optional.empty();
     }
 
     /**
-     * Its worker is gone (lease ran out, or its node started again): back to PENDING with the reason,
-     * to be dispatched again; the next run resumes after the last output it recorded.
+     * Its worker is gone ({@link #orphaned}): back to PENDING with the reason, to be dispatched again;
+     * the next run resumes after the last output it recorded.
      */
-    public void leaseLapsed(Instant now) {
+    public void leaseLapsed(String why, Instant now) {
         if (state != TaskState.RUNNING) {
             return;
         }
-        lastError = Text.clip("worker " + worker + " stopped while running it (lease "
-                + (leaseUntil == null ? "released" : "ran out at " + leaseUntil) + "); dispatched again", 2000);
+        lastError = Text.clip(why + "; dispatched again", 2000);
         state = TaskState.PENDING;
         leaseUntil = null;
         updatedAt = now;

@@ -195,10 +195,14 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public Page<CueOutput> outputsOfJob(UUID jobId, PageRequest page) {
-        List<CueOutput> rows = em.createQuery("select o from CueOutput o where o.jobId = :job and o.id > :after "
-                        + "order by o.id", CueOutput.class).setParameter("job", jobId)
-                .setParameter("after", page.afterId()).setMaxResults(page.limit() + 1).getResultList();
-        return Page.fromOverfetch(rows, page.limit(), o -> o.id().toString());
+        return Page.fromOverfetch(ofJobById(CueOutput.class, jobId, page), page.limit(), o -> o.id().toString());
+    }
+
+    /** One page of a job's rows of an entity with {@code id} and {@code jobId}, keyset-paged by id. */
+    private <T> List<T> ofJobById(Class<T> entity, UUID jobId, PageRequest page) {
+        return em.createQuery("select x from " + entity.getSimpleName() + " x where x.jobId = :job and x.id > :after "
+                        + "order by x.id", entity).setParameter("job", jobId).setParameter("after", page.afterId())
+                .setMaxResults(page.limit() + 1).getResultList();
     }
 
     @Override
@@ -219,10 +223,7 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public Page<Deliverable> deliverablesOf(UUID jobId, PageRequest page) {
-        List<Deliverable> rows = em.createQuery("select d from Deliverable d where d.jobId = :job and d.id > :after "
-                        + "order by d.id", Deliverable.class).setParameter("job", jobId)
-                .setParameter("after", page.afterId()).setMaxResults(page.limit() + 1).getResultList();
-        return Page.fromOverfetch(rows, page.limit(), d -> d.id().toString());
+        return Page.fromOverfetch(ofJobById(Deliverable.class, jobId, page), page.limit(), d -> d.id().toString());
     }
 
     @Override

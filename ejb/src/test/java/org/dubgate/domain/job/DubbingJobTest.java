@@ -117,12 +117,13 @@ class DubbingJobTest {
         Worker nodeB = new Worker("node-b", "boot7");
         assertFalse(t.begin(nodeB, NOW.plusSeconds(10), lease), "a duplicate message while node A works");
         assertFalse(t.begin(NODE_A, NOW.plusSeconds(10), lease), "a second thread of node A too");
-        assertFalse(t.orphaned(nodeB, NOW.plusSeconds(10)));
-        assertTrue(t.orphaned(nodeB, NOW.plusSeconds(31)), "the lease ran out");
+        assertEquals(Optional.empty(), t.orphaned(nodeB, NOW.plusSeconds(10)));
+        assertTrue(t.orphaned(nodeB, NOW.plusSeconds(31)).orElseThrow().contains("lease of node-a/boot1 ran out"));
         Worker nodeARestarted = new Worker("node-a", "boot2");
-        assertTrue(t.orphaned(nodeARestarted, NOW.plusSeconds(10)), "node A started again: its earlier start is dead");
+        String gone = t.orphaned(nodeARestarted, NOW.plusSeconds(10)).orElseThrow();
+        assertTrue(gone.contains("started again"), "node A started again: its earlier start is dead: " + gone);
 
-        t.leaseLapsed(NOW.plusSeconds(10));
+        t.leaseLapsed(gone, NOW.plusSeconds(10));
         assertEquals(TaskState.PENDING, t.state());
         assertTrue(t.lastError().orElseThrow().contains("node-a/boot1"), t.lastError().orElseThrow());
         assertTrue(t.begin(nodeARestarted, NOW.plusSeconds(11), lease));
@@ -131,7 +132,7 @@ class DubbingJobTest {
 
         t.attemptFailed("flite exited 1", NOW.plusSeconds(12));
         assertEquals(TaskState.PENDING, t.state(), "waits for the queue's redelivery, not for the sweeper");
-        assertFalse(t.orphaned(nodeB, NOW.plusSeconds(100)));
+        assertEquals(Optional.empty(), t.orphaned(nodeB, NOW.plusSeconds(100)));
         t.failedToStart("content missing", NOW.plusSeconds(13));
         assertEquals(3, t.attempts(), "a start that rolled back still counts");
         t.failAfterRetries(Optional.empty(), NOW.plusSeconds(14));
