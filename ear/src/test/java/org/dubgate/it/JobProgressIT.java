@@ -29,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.*;
 @ExtendWith(ArquillianExtension.class)
 class JobProgressIT {
 
+    @org.jboss.arquillian.test.api.ArquillianResource
+    org.jboss.as.arquillian.container.ManagementClient management;
+
     static Dubbing dubbing;
     static String source;
 
@@ -90,7 +93,9 @@ class JobProgressIT {
     }
 
     @Test
-    void progressIsPushedAsItCommitsResumedFromTheDatabaseAndAnsweredAtOnceAfterTheEnd() {
+    void progressIsPushedAsItCommitsResumedFromTheDatabaseAndAnsweredAtOnceAfterTheEnd() throws Exception {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("dubgate.it.server-dir"), "log", "server.log");
+        long logBefore = java.nio.file.Files.size(log);
         String jobId = job(6);
         List<Event> events = stream(jobId, null);
         Event end = events.get(events.size() - 1);
@@ -128,6 +133,16 @@ class JobProgressIT {
         assertEquals("IN_REVIEW", late.get(0).json().getString("jobState"));
         assertEquals("end", late.get(1).name());
         assertTrue(late.get(1).atMillis() < 2000, "answered at once: " + late.get(1).atMillis() + " ms");
+
+        // the submission's gate transaction is not nested in another: no connection handed back to
+        // a transaction that does not know it (it was one stack trace per gate check)
+        String logged;
+        try (var in = java.nio.file.Files.newInputStream(log)) {
+            in.skipNBytes(logBefore);
+            logged = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(logged.contains(jobId), "the log of this job was read");
+        assertFalse(logged.contains("IJ000311") || logged.contains("IJ000152"), "connection handling warnings in the log");
     }
 
     @Test
@@ -144,6 +159,33 @@ class JobProgressIT {
             assertTrue(events.get(0).atMillis() < 5000, "first event after " + events.get(0).atMillis() + " ms");
             assertEquals("end", events.get(events.size() - 1).name(), "heard to the end: " + events);
         }
+    }
+
+    @Test
+    void aClientThatWaitsLongerThanAMinuteForItsJobStillHearsItToTheEnd() throws Exception {
+        queue("pause"); // nothing moves: the stream stays silent after its snapshot
+        CompletableFuture<List<Event>> client;
+        String jobId;
+        try {
+            jobId = job(2);
+            client = CompletableFuture.supplyAsync(() -> stream(jobId, null));
+            Thread.sleep(70_000);
+        } finally {
+            queue("resume");
+        }
+        List<Event> events = client.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("SNAPSHOT", events.get(0).json().getString("type"));
+        assertEquals("end", events.get(events.size() - 1).name(), events.toString());
+        assertEquals("IN_REVIEW", events.get(events.size() - 1).data());
+    }
+
+    private void queue(String operation) throws Exception {
+        org.jboss.dmr.ModelNode op = new org.jboss.dmr.ModelNode();
+        op.get("operation").set(operation);
+        op.get("address").add("subsystem", "messaging-activemq").add("server", "default")
+                .add("jms-queue", "dubgate.tasks");
+        org.jboss.dmr.ModelNode result = management.getControllerClient().execute(op);
+        assertEquals("success", result.get("outcome").asString(), result.toString());
     }
 
     @Test

@@ -1,12 +1,12 @@
 package org.dubgate.application.job;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.dubgate.application.gate.GateService;
 import org.dubgate.application.identity.Caller;
 import org.dubgate.application.pipeline.JobEvents;
-import org.dubgate.application.pipeline.StageTransactions;
-import org.dubgate.application.pipeline.TaskDispatch;
 import org.dubgate.application.port.ContentStore;
 import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.Deliverable;
@@ -19,7 +19,6 @@ import org.dubgate.domain.shared.NoSuchEntityException;
 import org.dubgate.domain.shared.Page;
 import org.dubgate.domain.shared.PageRequest;
 import org.dubgate.domain.shared.RuleViolationException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,19 +56,21 @@ public class JobService {
     @Inject
     GateService gate;
     @Inject
-    TaskDispatch dispatch;
-    @Inject
-    StageTransactions stages;
+    JobAdmission admission;
     @Inject
     JobEvents events;
     @Inject
     ContentStore store;
     @Inject
     Clock clock;
-    @Inject
-    @ConfigProperty(name = "dubgate.synthesis.batch-size", defaultValue = "50")
-    int batchSize;
 
+    /**
+     * Runs outside any transaction: the checks only read, and the gate's decision commits on its own
+     * (the ledger keeps a refusal too). Only an allowed job opens the transaction that queues it —
+     * so the gate's transaction is never nested inside another, where the connection it used would
+     * be handed back to a transaction that no longer knows it (IJ000311 in the log).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Submission submit(Caller manager, JobRequest request, Optional<String> idempotencyKey) {
         Optional<DubbingJob> earlier = idempotencyKey.flatMap(k -> jobs.findByIdempotencyKey(manager.username(), k));
         if (earlier.isPresent()) {
@@ -81,14 +82,7 @@ public class JobService {
         if (!check.decision().allowed()) {
             throw new ConsentBlockedException(check);
         }
-        Instant now = clock.instant();
-        DubbingJob job = DubbingJob.queued(new DubbingJob.Order(jobId, request.title().strip(), request.sourceMediaId(),
-                request.mneMediaId(), request.dialogueMediaId(), v.territory().code(), v.purpose(), v.priority(),
-                v.maxTempo(), v.originalLanguage(), v.targets()), check.checkId(), idempotencyKey, manager.username(), now);
-        jobs.add(job);
-        job.plannedTasks(batchSize, now).forEach(dispatch::dispatch);
-        events.jobChanged(job, JobEvent.Type.SUBMITTED);
-        return new Submission(job, true);
+        return new Submission(admission.queue(manager, jobId, request, v, check, idempotencyKey), true);
     }
 
     public DubbingJob get(UUID id) {

@@ -128,30 +128,46 @@ public class JobResource {
         } catch (NumberFormatException e) {
             throw InvalidInputException.of("Last-Event-ID", "the id of an event this stream sent");
         }
-        progress.subscribe(id, resumeAfter, new JobProgressFeed.Listener() {
-            @Override
-            public void event(long seq, String payload) {
-                send(sink, sse.newEventBuilder().id(Long.toString(seq)).name("progress")
-                        .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, payload).build());
-            }
-
-            @Override
-            public void end(String jobState) {
-                send(sink, sse.newEventBuilder().name("end").data(String.class, jobState).build());
-                sink.close();
-            }
-        });
+        progress.subscribe(id, resumeAfter, new SseListener(sink, sse));
     }
 
-    private static void send(SseEventSink sink, jakarta.ws.rs.sse.OutboundSseEvent event) {
-        if (sink.isClosed()) {
-            throw new IllegalStateException("the client closed the stream");
+    /**
+     * One client's stream. RESTEasy writes events asynchronously, in order; closing the stream waits
+     * for the last write, or the client could lose the end of it (Undertow then closes a channel
+     * that is still being written).
+     */
+    private static final class SseListener implements JobProgressFeed.Listener {
+        private final SseEventSink sink;
+        private final Sse sse;
+        private java.util.concurrent.CompletionStage<?> last = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+        SseListener(SseEventSink sink, Sse sse) {
+            this.sink = sink;
+            this.sse = sse;
         }
-        sink.send(event).whenComplete((ok, failed) -> {
-            if (failed != null) {
-                sink.close(); // the next event finds it closed and unsubscribes
+
+        @Override
+        public void event(long seq, String payload) {
+            send(sse.newEventBuilder().id(Long.toString(seq)).name("progress").mediaType(MediaType.TEXT_PLAIN_TYPE)
+                    .data(String.class, payload).build());
+        }
+
+        @Override
+        public void end(String jobState) {
+            send(sse.newEventBuilder().name("end").data(String.class, jobState).build());
+            last.whenComplete((ok, failed) -> sink.close());
+        }
+
+        private void send(jakarta.ws.rs.sse.OutboundSseEvent event) {
+            if (sink.isClosed()) {
+                throw new IllegalStateException("the client closed the stream");
             }
-        });
+            last = sink.send(event).whenComplete((ok, failed) -> {
+                if (failed != null) {
+                    sink.close(); // the next event finds it closed and unsubscribes
+                }
+            });
+        }
     }
 
     @GET
