@@ -46,8 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class StatusBenchmark {
 
-    private static final int JOBS = 10;
-    private static final int CUES = 300;
+    private static final int JOBS = Integer.getInteger("dubgate.bench.jobs", 10);
+    private static final int CUES = Integer.getInteger("dubgate.bench.cues", 300);
     private static final int READERS = 8;
     /** Each reader reads a job's state this often, as a progress view would; unpaced, 8 readers saturate 2 cores. */
     private static final long READ_EVERY_MILLIS = 100;
@@ -112,6 +112,18 @@ class StatusBenchmark {
             }
             report.append(String.format(Locale.ROOT, "idle server, CPU over 20 s: %.2f s with no client, %.2f s with "
                     + "30 SSE clients waiting (target: near zero)%n", none, thirty));
+            // what one read costs the server, on its own: CPU per GET /jobs/{id}, sequential reads
+            ProcessHandle server = serverProcess();
+            double before = ticks(server.pid());
+            int reads = 2000;
+            long began = System.nanoTime();
+            for (int i = 0; i < reads; i++) {
+                assertEquals(200, d.manager.get("/api/v1/jobs/" + idle.get(i % idle.size())).statusCode());
+            }
+            double wall = (System.nanoTime() - began) / 1e9;
+            report.append(String.format(Locale.ROOT, "one GET /jobs/{id} on an idle server: %.2f ms server CPU, %.2f ms "
+                    + "round trip (%d sequential reads)%n", (ticks(server.pid()) - before) * 10.0 / reads,
+                    wall * 1000 / reads, reads));
         } finally {
             queue("resume");
         }
@@ -135,16 +147,26 @@ class StatusBenchmark {
             for (String jobId : jobs) {
                 for (int c = 0; c < 3; c++) {
                     watchers.add(pool.submit(() -> {
+                        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
                         String heard = "";
                         try (InputStream in = sse(d, jobId)) {
-                            heard = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                            try {
+                                in.transferTo(got);
+                            } finally {
+                                heard = got.toString(java.nio.charset.StandardCharsets.UTF_8);
+                            }
                             if (heard.contains("event: end") || heard.contains("event:end")) {
                                 return true;
                             }
                             System.out.println("SSE client of " + jobId + " heard no end: ..."
                                     + heard.substring(Math.max(0, heard.length() - 300)).replace('\n', '|'));
                         } catch (java.io.IOException cut) {
-                            System.out.println("SSE client of " + jobId + " cut: " + cut);
+                            StringBuilder why = new StringBuilder(cut.toString());
+                            for (Throwable t = cut.getCause(); t != null; t = t.getCause()) {
+                                why.append(" <- ").append(t);
+                            }
+                            System.out.println("SSE client of " + jobId + " cut at " + Instant.now() + ": " + why
+                                    + " after: ..." + heard.substring(Math.max(0, heard.length() - 200)).replace('\n', '|'));
                         }
                         return false;
                     }));
@@ -196,10 +218,14 @@ class StatusBenchmark {
     }
 
     /** CPU time (user + system) the server process spends during {@code d}. */
-    private static double cpuSeconds(Duration d) throws Exception {
-        ProcessHandle server = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+    private static ProcessHandle serverProcess() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
                 .map(c -> c.contains("jboss-modules") && c.contains("bench-server")).orElse(false)).findFirst()
                 .orElseThrow();
+    }
+
+    private static double cpuSeconds(Duration d) throws Exception {
+        ProcessHandle server = serverProcess();
         double before = ticks(server.pid());
         Thread.sleep(d.toMillis());
         return (ticks(server.pid()) - before) / 100.0;

@@ -36,7 +36,13 @@ public class JobProgressFeed {
 
         /** The job no longer runs work: the last word; the stream closes after it. */
         void end(String jobState) throws Exception;
+
+        /** Nothing to tell for a while: a sign of life, so nothing on the way takes the stream for idle. */
+        void keepAlive() throws Exception;
     }
+
+    /** A stream that has sent nothing for this long gets a sign of life. */
+    static final long QUIET_NANOS = 15_000_000_000L;
 
     @Inject
     JobService jobs;
@@ -83,6 +89,25 @@ public class JobProgressFeed {
         }
     }
 
+    /**
+     * Sends a sign of life to every stream that has been quiet for a while (a server-sent-event
+     * comment, which clients ignore): connections with no traffic for a minute or more are closed by
+     * proxies and HTTP stacks along the way, and a client that has gone is found by the failed write
+     * and let go.
+     */
+    public void keepAlive() {
+        long now = System.nanoTime();
+        for (Set<Subscriber> of : subscribers.values()) {
+            for (Subscriber s : of) {
+                synchronized (s) {
+                    if (!s.closed && now - s.lastWrite >= QUIET_NANOS) {
+                        s.keepAlive(now);
+                    }
+                }
+            }
+        }
+    }
+
     /** How many clients this node is streaming to. */
     public int subscriberCount() {
         return subscribers.values().stream().mapToInt(Set::size).sum();
@@ -102,6 +127,7 @@ public class JobProgressFeed {
         private final UUID jobId;
         private final Listener listener;
         private long lastSent;
+        private long lastWrite = System.nanoTime();
         private boolean closed;
 
         Subscriber(UUID jobId, Listener listener) {
@@ -129,6 +155,16 @@ public class JobProgressFeed {
             try {
                 listener.event(seq, payload);
                 lastSent = Math.max(lastSent, seq);
+                lastWrite = System.nanoTime();
+            } catch (Exception gone) {
+                close();
+            }
+        }
+
+        void keepAlive(long now) {
+            try {
+                listener.keepAlive();
+                lastWrite = now;
             } catch (Exception gone) {
                 close();
             }

@@ -62,7 +62,12 @@ public class JobResource {
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
     @Operation(summary = "Submit a dubbing job: 400 lists every problem, 409 every consent violation (nothing queued); "
-            + "a repeated Idempotency-Key returns the job it created")
+            + "a repeated Idempotency-Key returns the job it created",
+            description = "`purpose` is TEMP unless FINAL is asked for (R6): left out, the job is TEMP, as the response "
+                    + "says. A script of more than dubgate.script.max-cues cues (default 10000), or a job of more than "
+                    + "dubgate.job.max-cues (default 40000), is refused at once with only that limit named; a cue whose "
+                    + "text is longer than dubgate.script.max-cue-chars characters (default 1000) is a problem naming "
+                    + "the cue. A 400 lists at most the first 100 problems, with errorCount the total.")
     public Response submit(JobRequest body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw InvalidInputException.of("Idempotency-Key", "1 to 200 characters");
@@ -133,10 +138,10 @@ public class JobResource {
 
     /**
      * One client's stream. RESTEasy writes events asynchronously, in order; closing the stream waits
-     * for the last write, or the client could lose the end of it (Undertow then closes a channel
-     * that is still being written).
+     * for the last write, or the client could lose the end of it.
      */
     private static final class SseListener implements JobProgressFeed.Listener {
+        private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SseListener.class.getName());
         private final SseEventSink sink;
         private final Sse sse;
         private java.util.concurrent.CompletionStage<?> last = java.util.concurrent.CompletableFuture.completedFuture(null);
@@ -153,6 +158,11 @@ public class JobResource {
         }
 
         @Override
+        public void keepAlive() {
+            send(sse.newEventBuilder().comment("keep-alive").build());
+        }
+
+        @Override
         public void end(String jobState) {
             send(sse.newEventBuilder().name("end").data(String.class, jobState).build());
             last.whenComplete((ok, failed) -> sink.close());
@@ -163,7 +173,8 @@ public class JobResource {
                 throw new IllegalStateException("the client closed the stream");
             }
             last = sink.send(event).whenComplete((ok, failed) -> {
-                if (failed != null) {
+                if (failed != null && !sink.isClosed()) {
+                    LOG.info(() -> "progress stream closed after a failed write: " + failed);
                     sink.close(); // the next event finds it closed and unsubscribes
                 }
             });
