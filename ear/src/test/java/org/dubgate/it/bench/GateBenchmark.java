@@ -242,7 +242,8 @@ class GateBenchmark {
         Path artifact = Files.createTempFile("bench-voice-", ".bin");
         Files.writeString(artifact, "benchmark voice data");
         tx.begin();
-        AiModel m = registry.register(admin, new AiModel.Declaration("bench voice", ModelKind.VOICE, "espeak-ng", "1.51",
+        // a written file, so not an installed engine's name: those must be registered as the files they run from
+        AiModel m = registry.register(admin, new AiModel.Declaration("bench voice", ModelKind.VOICE, "bench-engine", "1.51",
                 artifact.toString(), "GPL-3.0", "rule-based formant synthesis", true, false, false, ExecutionSite.ON_PREMISES));
         registry.approve(admin, m.id(), "benchmark", null);
         tx.commit();

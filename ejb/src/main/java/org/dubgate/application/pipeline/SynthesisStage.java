@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.dubgate.application.gate.GateService;
 import org.dubgate.application.port.ContentStore;
 import org.dubgate.application.port.StoredContent;
+import org.dubgate.application.registry.ModelArtifacts;
 import org.dubgate.domain.consent.LanguageTag;
 import org.dubgate.domain.consent.Territory;
 import org.dubgate.domain.consent.TitleCode;
@@ -28,7 +29,6 @@ import org.dubgate.media.timing.TimeFit;
 import org.dubgate.media.voice.EngineException;
 import org.dubgate.media.voice.Speech;
 import org.dubgate.media.voice.VoiceEngine;
-import org.dubgate.media.voice.VoiceEngines;
 import org.dubgate.media.voice.VoiceSettings;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -81,6 +81,8 @@ public class SynthesisStage implements Stage<SynthesisWork, Void> {
     ContentStore store;
     @Inject
     SynthesizedLines lines;
+    @Inject
+    ModelArtifacts artifacts;
 
     @Override
     public TaskKind kind() {
@@ -127,6 +129,16 @@ public class SynthesisStage implements Stage<SynthesisWork, Void> {
 
     @Override
     public Outcome<Void> work(SynthesisWork work, Path folder) {
+        // --- R5 between the two full checks (issue 10): the engine runs from exactly the model's
+        // registered files; their fingerprint, taken here right before the gate hashes them in full,
+        // is compared before every line below (a stat per file), so a change stops the next line
+        ModelArtifacts.Pin pin = artifacts.pin(work.modelId());
+        if (pin instanceof ModelArtifacts.Refused refusedPin) {
+            return Outcome.refused(refusedPin.reason());
+        }
+        ModelArtifacts.Held model = (ModelArtifacts.Held) pin;
+        VoiceEngine engine = model.engine();
+        // --- end R5
         GateDecision before = gate.decide(work.plan());
         Optional<String> refused = refusal(before);
         if (refused.isPresent()) {
@@ -134,8 +146,6 @@ public class SynthesisStage implements Stage<SynthesisWork, Void> {
         }
         Optional<UUID> grant = before.uses().stream().map(GateDecision.UseDecision::grantId)
                 .filter(Objects::nonNull).findFirst();
-        VoiceEngine engine = VoiceEngines.named(work.engine()).orElseThrow(() -> new IllegalStateException(
-                "engine " + work.engine() + " is not installed on this node"));
         Duration lineTimeout = lineTimeout();
         List<SynthesisWork.Made> pending = new ArrayList<>();
         try {
@@ -144,6 +154,14 @@ public class SynthesisStage implements Stage<SynthesisWork, Void> {
                 if (work.done().contains(line.cueId())) {
                     continue;
                 }
+                // --- R5 per line (issue 10): a changed artifact file stops the work before this line; the
+                // lines made before are kept, and quarantined with the task's block like any refusal's
+                Optional<String> changed = model.changedBefore(line.cueId());
+                if (changed.isPresent()) {
+                    return !pending.isEmpty() && !lines.keep(work, pending, grant) ? Outcome.stopped()
+                            : Outcome.refused(changed.get());
+                }
+                // --- end R5
                 if (pending.isEmpty()) {
                     oldestPending = System.nanoTime();
                 }

@@ -19,15 +19,9 @@ import org.dubgate.domain.shared.PageRequest;
 import org.dubgate.domain.shared.RuleViolationException;
 import org.dubgate.infrastructure.artifact.ArtifactHasher;
 
-import org.dubgate.media.voice.EngineException;
-import org.dubgate.media.voice.VoiceEngine;
-import org.dubgate.media.voice.VoiceEngines;
-
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @Stateless
 public class ModelRegistry {
@@ -45,11 +39,12 @@ public class ModelRegistry {
 
     /**
      * Registers a model PENDING, with the SHA-256 the server computes from the artifact itself. For
-     * an engine this build runs (espeak-ng, flite) the artifact location and version may be left
-     * out: they are taken from the installed engine (binary, library and voice data).
+     * an engine this build runs (espeak-ng, flite) the artifact is exactly what the engine runs from
+     * ({@link EngineArtifacts}): left out, the installed engine's binary, libraries and voice data;
+     * named, exactly one installation's, or the registration is refused naming the difference.
      */
     public AiModel register(Caller admin, AiModel.Declaration given) {
-        AiModel.Declaration declaration = withInstalledEngine(given);
+        AiModel.Declaration declaration = EngineArtifacts.resolve(given);
         var errors = declaration.errors();
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -60,24 +55,6 @@ public class ModelRegistry {
         models.add(model);
         ledger.append(record(admin, "MODEL_REGISTERED", model, "PENDING"));
         return model;
-    }
-
-    private static AiModel.Declaration withInstalledEngine(AiModel.Declaration d) {
-        Optional<VoiceEngine> engine = Optional.ofNullable(d.engine()).map(String::strip).flatMap(VoiceEngines::named);
-        boolean needsLocation = d.artifactLocation() == null || d.artifactLocation().isBlank();
-        boolean needsVersion = d.version() == null || d.version().isBlank();
-        if (engine.isEmpty() || !(needsLocation || needsVersion)) {
-            return d;
-        }
-        try {
-            String location = needsLocation ? engine.get().artifacts().stream().map(Path::toString)
-                    .collect(Collectors.joining(ArtifactHasher.SEPARATOR)) : d.artifactLocation();
-            String version = needsVersion ? engine.get().version() : d.version();
-            return new AiModel.Declaration(d.name(), d.kind(), d.engine().strip(), version, location, d.licence(),
-                    d.trainingData(), d.trainingDataLicensed(), d.storesInputs(), d.trainsOnInputs(), d.executionSite());
-        } catch (EngineException e) {
-            throw InvalidInputException.of("engine", e.getMessage());
-        }
     }
 
     public AiModel approve(Caller admin, UUID id, String note, UUID overrideApprovalId) {

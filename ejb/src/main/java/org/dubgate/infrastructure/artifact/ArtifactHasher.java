@@ -7,16 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -24,33 +23,30 @@ import java.util.stream.Stream;
  * every regular file in sorted path order, each preceded by its relative path, so renaming or
  * editing any file changes the hash. A location may list several paths separated by
  * {@value #SEPARATOR} (an engine's binary, library and voice data): the artifact hash is then the
- * SHA-256 over each path and its own hash, in the order given. Results are cached per node, keyed by
- * path, size and modification time of every file, so re-checking an unchanged artifact costs a few
- * stat calls.
+ * SHA-256 over each path and its own hash, in the order given. Links are followed, as the engine
+ * that reads the files follows them. Every call reads every byte — no hash is remembered — so a
+ * check at submission, task start and commit is a full SHA-256 (about 10 ms for espeak-ng's 13 MB);
+ * between those, a worker compares the cheap {@link ArtifactFingerprint} it took right before the first.
  */
 @ApplicationScoped
 public class ArtifactHasher {
 
-    private record Stamp(List<String> files) {
-    }
-
-    private record Cached(Stamp stamp, String sha256) {
-    }
-
     /** Separates the paths of a multi-part artifact location. */
     public static final String SEPARATOR = ":";
 
-    private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
+    /** The paths a location names, in its order. */
+    public static List<Path> paths(String location) {
+        return Arrays.stream(location.split(SEPARATOR)).map(String::strip).filter(p -> !p.isEmpty()).map(Path::of).toList();
+    }
 
     /** The artifact's SHA-256, or empty when anything is missing at the location. */
     public Optional<String> sha256(String location) {
-        List<String> parts = java.util.Arrays.stream(location.split(SEPARATOR)).map(String::strip)
-                .filter(p -> !p.isEmpty()).toList();
+        List<Path> parts = paths(location);
         if (parts.size() == 1) {
             return sha256Of(parts.get(0));
         }
         MessageDigest combined = sha256();
-        for (String part : parts) {
+        for (Path part : parts) {
             Optional<String> hash = sha256Of(part);
             if (hash.isEmpty()) {
                 return Optional.empty();
@@ -60,47 +56,46 @@ public class ArtifactHasher {
         return parts.isEmpty() ? Optional.empty() : Optional.of(HexFormat.of().formatHex(combined.digest()));
     }
 
-    private Optional<String> sha256Of(String location) {
-        Path path = Path.of(location).toAbsolutePath().normalize();
+    public HashState check(String location, String expectedSha256) {
+        return sha256(location).map(h -> h.equals(expectedSha256) ? HashState.MATCH : HashState.MISMATCH)
+                .orElse(HashState.MISSING);
+    }
+
+    /**
+     * The fingerprint of every file and folder at the location, or empty when anything is missing.
+     * Taken right before a full {@link #check}, it stands for the files that hashed as checked.
+     */
+    public Optional<ArtifactFingerprint> fingerprint(String location) {
+        List<Path> parts = paths(location).stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        if (parts.isEmpty() || !parts.stream().allMatch(Files::exists)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ArtifactFingerprint.of(parts));
+        } catch (IOException e) {
+            return Optional.empty(); // vanished while being looked at: missing, as the full check will say
+        }
+    }
+
+    private Optional<String> sha256Of(Path location) {
+        Path path = location.toAbsolutePath().normalize();
         if (!Files.exists(path)) {
             return Optional.empty();
         }
         try {
-            List<Path> files = files(path);
-            Stamp stamp = stamp(path, files);
-            Cached cached = cache.get(path);
-            if (cached != null && cached.stamp().equals(stamp)) {
-                return Optional.of(cached.sha256());
-            }
-            String hash = hash(path, files);
-            cache.put(path, new Cached(stamp, hash));
-            return Optional.of(hash);
+            return Optional.of(hash(path, files(path)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model artifact " + path, e);
         }
-    }
-
-    public HashState check(String location, String expectedSha256) {
-        return sha256(location).map(h -> h.equals(expectedSha256) ? HashState.MATCH : HashState.MISMATCH)
-                .orElse(HashState.MISSING);
     }
 
     private static List<Path> files(Path path) throws IOException {
         if (Files.isRegularFile(path)) {
             return List.of(path);
         }
-        try (Stream<Path> walk = Files.walk(path)) {
+        try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
             return walk.filter(Files::isRegularFile).sorted().toList();
         }
-    }
-
-    private static Stamp stamp(Path root, List<Path> files) throws IOException {
-        List<String> parts = new java.util.ArrayList<>(files.size());
-        for (Path f : files) {
-            BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
-            parts.add(root.relativize(f) + ":" + a.size() + ":" + a.lastModifiedTime().toMillis());
-        }
-        return new Stamp(parts);
     }
 
     private static String hash(Path root, List<Path> files) throws IOException {

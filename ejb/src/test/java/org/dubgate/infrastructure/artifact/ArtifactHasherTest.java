@@ -52,4 +52,26 @@ class ArtifactHasherTest {
         Files.setLastModifiedTime(lib, FileTime.fromMillis(System.currentTimeMillis() + 5000));
         assertEquals(HashState.MISMATCH, hasher.check(both, hash));
     }
+
+    @Test
+    void everyCheckIsAFullHashSoAnEditThatKeepsSizeAndTimeIsStillSeen() throws Exception {
+        Path lib = Files.writeString(tmp.resolve("libengine.so.1"), "library");
+        String hash = hasher.sha256(lib.toString()).orElseThrow();
+        FileTime time = Files.getLastModifiedTime(lib);
+        Files.writeString(lib, "LIBRARY");
+        Files.setLastModifiedTime(lib, time);
+        assertEquals(HashState.MISMATCH, hasher.check(lib.toString(), hash), "no hash is taken on trust from size and time");
+    }
+
+    @Test
+    void theFingerprintCoversEveryPartAndEveryFileOfAFolder() throws Exception {
+        Path bin = Files.writeString(tmp.resolve("engine"), "binary");
+        Path data = Files.createDirectories(tmp.resolve("engine-data"));
+        Files.writeString(data.resolve("voice"), "voice");
+        String location = bin + ArtifactHasher.SEPARATOR + data;
+        ArtifactFingerprint fingerprint = hasher.fingerprint(location).orElseThrow();
+        assertEquals(3, fingerprint.size(), "the binary, the folder and its file");
+        assertEquals(Optional.empty(), fingerprint.firstChange());
+        assertEquals(Optional.empty(), hasher.fingerprint(location + ArtifactHasher.SEPARATOR + tmp.resolve("gone")));
+    }
 }

@@ -1,7 +1,10 @@
 package org.dubgate.media.voice;
 
-/** An engine that could not produce speech: not installed, refused the input, failed or timed out. */
-public final class EngineException extends Exception {
+/**
+ * An engine that could not produce speech: not installed, refused the input, failed or timed out; or
+ * could not be pinned to the files named for it ({@link ArtifactMismatchException}).
+ */
+public class EngineException extends Exception {
 
     public EngineException(String message) {
         super(message);

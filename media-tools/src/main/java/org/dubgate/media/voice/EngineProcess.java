@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,10 +25,27 @@ final class EngineProcess {
     }
 
     static Result run(List<String> command, String stdin, Duration timeout) throws EngineException {
+        return run(command, Map.of(), stdin, timeout);
+    }
+
+    /**
+     * Runs with these environment variables changed: a {@code null} value removes the variable (an
+     * inherited one must not redirect an engine to files other than the ones it was pinned to).
+     */
+    static Result run(List<String> command, Map<String, String> environment, String stdin, Duration timeout)
+            throws EngineException {
         String name = java.nio.file.Path.of(command.get(0)).getFileName().toString();
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            environment.forEach((k, v) -> {
+                if (v == null) {
+                    builder.environment().remove(k);
+                } else {
+                    builder.environment().put(k, v);
+                }
+            });
+            process = builder.start();
         } catch (IOException e) {
             throw new EngineException(name + " cannot be started (is it installed?): " + e.getMessage(), e);
         }

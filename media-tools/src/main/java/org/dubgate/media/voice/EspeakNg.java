@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,20 +11,32 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * eSpeak NG: formant synthesis in about 130 languages, the only engine here for es, fr, de, pt, it….
- * Text goes in on stdin ({@code --stdin}), never on the command line.
+ * Text goes in on stdin ({@code --stdin}), never on the command line. Its files: the
+ * {@code espeak-ng} binary, the synthesizer in {@code libespeak-ng.so.*} and the {@code espeak-ng-data}
+ * folder, which it is pointed at by {@code ESPEAK_DATA_PATH} (the folder's parent) — the way it also
+ * honours when it reports where its data is, so that report is the engine's own word on what it reads.
  */
-public final class EspeakNg implements VoiceEngine {
+public final class EspeakNg extends ProcessEngine {
 
     static final int DEFAULT_PITCH = 50;
     static final int DEFAULT_WPM = 175;
-    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern DATA_PATH = Pattern.compile("Data at:\\s*(\\S+)");
+    private static final EngineFiles.Kind KIND = new EngineFiles.Kind("espeak-ng", "espeak-ng",
+            Pattern.compile("libespeak-ng\\.so(\\..+)?"), Optional.of("espeak-ng-data"), Optional.of("ESPEAK_DATA_PATH"));
 
     private volatile Set<String> languages;
+
+    /** The installed espeak-ng, as found on the PATH at its first use. */
+    public EspeakNg() {
+        super(null);
+    }
+
+    private EspeakNg(EngineFiles files) {
+        super(files);
+    }
 
     @Override
     public String name() {
@@ -33,28 +44,37 @@ public final class EspeakNg implements VoiceEngine {
     }
 
     @Override
-    public String version() throws EngineException {
-        String out = query("--version");
-        return out.replaceAll("(?s).*text-to-speech:\\s*(\\S+).*", "$1").strip();
+    EngineFiles.Kind kind() {
+        return KIND;
     }
 
     @Override
-    public List<Path> artifacts() throws EngineException {
-        List<Path> artifacts = new ArrayList<>();
-        artifacts.add(Executables.require("espeak-ng"));
-        Matcher data = DATA_PATH.matcher(query("--version"));
-        if (data.find()) {
-            Path dataDir = Path.of(data.group(1));
-            artifacts.add(dataDir);
-            // the synthesizer itself lives in libespeak-ng beside the data folder
-            try (Stream<Path> libs = Files.list(dataDir.getParent())) {
-                libs.filter(p -> p.getFileName().toString().startsWith("libespeak-ng.so") && Files.isRegularFile(p))
-                        .sorted().findFirst().ifPresent(artifacts::add);
-            } catch (IOException e) {
-                throw new EngineException("cannot list " + dataDir.getParent() + ": " + e.getMessage(), e);
-            }
+    ProcessEngine pinnedTo(EngineFiles files) {
+        return new EspeakNg(files);
+    }
+
+    @Override
+    boolean identifies(String versionAnswer) {
+        return versionAnswer.startsWith("eSpeak NG text-to-speech:");
+    }
+
+    @Override
+    Optional<Path> dataNamedIn(String versionAnswer) {
+        Matcher data = DATA_PATH.matcher(versionAnswer);
+        if (!data.find()) {
+            return Optional.empty();
         }
-        return artifacts;
+        Path path = Path.of(data.group(1));
+        try {
+            return Optional.of(path.toRealPath());
+        } catch (IOException e) {
+            return Optional.of(path.toAbsolutePath().normalize()); // reported but absent: a difference all the same
+        }
+    }
+
+    @Override
+    public String version() throws EngineException {
+        return versionAnswer().replaceAll("(?s).*text-to-speech:\\s*(\\S+).*", "$1").strip();
     }
 
     @Override
@@ -76,11 +96,15 @@ public final class EspeakNg implements VoiceEngine {
             throws EngineException {
         String voice = settings.voice().orElse(voiceFor(languageTag).orElseThrow(() ->
                 new EngineException("espeak-ng does not speak " + languageTag)));
+        if (voice.toLowerCase(Locale.ROOT).startsWith("mb-")) {
+            // MBROLA voices are spoken by the separate mbrola program, which is no part of this artifact
+            throw new EngineException("espeak-ng MBROLA voice " + voice
+                    + " runs a synthesizer outside the registered artifact");
+        }
         int pitch = Math.max(0, Math.min(99, DEFAULT_PITCH * settings.pitchPercent() / 100));
         int wpm = Math.max(80, Math.min(450, DEFAULT_WPM * settings.ratePercent() / 100));
-        EngineProcess.Result r = EngineProcess.run(List.of(Executables.require("espeak-ng").toString(),
-                "-v", voice, "-p", String.valueOf(pitch), "-s", String.valueOf(wpm), "-w", wav.toString(), "--stdin"),
-                text, timeout);
+        EngineProcess.Result r = run(List.of("-v", voice, "-p", String.valueOf(pitch), "-s", String.valueOf(wpm),
+                "-w", wav.toString(), "--stdin"), text, timeout);
         if (r.exitCode() != 0 || !Files.isRegularFile(wav)) {
             throw new EngineException("espeak-ng failed (exit " + r.exitCode() + "): " + r.stderr().strip());
         }
@@ -100,14 +124,5 @@ public final class EspeakNg implements VoiceEngine {
             languages = l;
         }
         return l;
-    }
-
-    private static String query(String option) throws EngineException {
-        EngineProcess.Result r = EngineProcess.run(List.of(Executables.require("espeak-ng").toString(), option), null,
-                QUERY_TIMEOUT);
-        if (r.exitCode() != 0) {
-            throw new EngineException("espeak-ng " + option + " failed: " + r.stderr().strip());
-        }
-        return r.stdout();
     }
 }

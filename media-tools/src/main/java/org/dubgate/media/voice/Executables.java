@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds an engine's executable on the PATH, resolved to its real file (the thing to hash). */
+/**
+ * Finds the installed engine's executable on the PATH, resolved to its real file (the thing to hash).
+ * Only to find the installed engine: an engine then runs from that absolute path, never by name.
+ */
 final class Executables {
 
     private Executables() {

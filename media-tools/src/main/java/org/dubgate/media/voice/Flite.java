@@ -5,21 +5,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 /**
  * CMU Flite: English only, the most intelligible engine available here. Text is written to a file
  * the engine reads ({@code -f}); rate is Flite's {@code duration_stretch}. Flite has no relative
- * pitch control, so a pitch other than 100 % is refused rather than approximated.
+ * pitch control, so a pitch other than 100 % is refused rather than approximated. Its files: the
+ * {@code flite} binary and its {@code libflite*.so.*} libraries, into which its voices are compiled;
+ * it reads no data folder, and a voice name it was not built with (which Flite would try to load
+ * from a file or URL) is refused.
  */
-public final class Flite implements VoiceEngine {
+public final class Flite extends ProcessEngine {
 
     static final String DEFAULT_VOICE = "slt";
-    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
+    private static final EngineFiles.Kind KIND = new EngineFiles.Kind("flite", "flite",
+            Pattern.compile("libflite.*\\.so(\\..+)?"), Optional.empty(), Optional.empty());
+
+    private volatile List<String> voices;
+
+    /** The installed flite, as found on the PATH at its first use. */
+    public Flite() {
+        super(null);
+    }
+
+    private Flite(EngineFiles files) {
+        super(files);
+    }
 
     @Override
     public String name() {
@@ -27,28 +41,28 @@ public final class Flite implements VoiceEngine {
     }
 
     @Override
-    public String version() throws EngineException {
-        String out = EngineProcess.run(List.of(Executables.require("flite").toString(), "--version"), null,
-                QUERY_TIMEOUT).stdout();
-        return out.replaceAll("(?s).*version:\\s*(\\S+).*", "$1").strip();
+    EngineFiles.Kind kind() {
+        return KIND;
     }
 
     @Override
-    public List<Path> artifacts() throws EngineException {
-        Path binary = Executables.require("flite");
-        List<Path> artifacts = new ArrayList<>(List.of(binary));
-        // the voices are compiled into libflite_cmu_*.so in the system library folder
-        for (Path dir : List.of(Path.of("/usr/lib/x86_64-linux-gnu"), Path.of("/usr/lib"))) {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> libs = Files.list(dir)) {
-                    libs.filter(p -> p.getFileName().toString().matches("libflite.*\\.so\\.\\d+\\.\\d+.*")
-                            && Files.isRegularFile(p)).sorted().forEach(artifacts::add);
-                } catch (IOException e) {
-                    throw new EngineException("cannot list " + dir + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        return artifacts;
+    ProcessEngine pinnedTo(EngineFiles files) {
+        return new Flite(files);
+    }
+
+    @Override
+    boolean identifies(String versionAnswer) {
+        return versionAnswer.contains("version: flite-");
+    }
+
+    @Override
+    Optional<Path> dataNamedIn(String versionAnswer) {
+        return Optional.empty();
+    }
+
+    @Override
+    public String version() throws EngineException {
+        return versionAnswer().replaceAll("(?s).*version:\\s*(\\S+).*", "$1").strip();
     }
 
     @Override
@@ -65,12 +79,15 @@ public final class Flite implements VoiceEngine {
         if (settings.pitchPercent() != 100) {
             throw new EngineException("flite has no relative pitch control; use pitch 100 % with flite");
         }
+        String voice = settings.voice().orElse(DEFAULT_VOICE);
+        if (!builtInVoices().contains(voice)) {
+            throw new EngineException("flite has no built-in voice " + voice + " (it has " + builtInVoices() + ")");
+        }
         Path textFile = wav.resolveSibling(wav.getFileName() + ".txt");
         try {
             Files.writeString(textFile, text, StandardCharsets.UTF_8);
             String stretch = String.format(Locale.ROOT, "%.3f", 100.0 / settings.ratePercent());
-            EngineProcess.Result r = EngineProcess.run(List.of(Executables.require("flite").toString(),
-                    "-voice", settings.voice().orElse(DEFAULT_VOICE), "--setf", "duration_stretch=" + stretch,
+            EngineProcess.Result r = run(List.of("-voice", voice, "--setf", "duration_stretch=" + stretch,
                     "-f", textFile.toString(), "-o", wav.toString()), null, timeout);
             if (r.exitCode() != 0 || !Files.isRegularFile(wav)) {
                 throw new EngineException("flite failed (exit " + r.exitCode() + "): " + r.stderr().strip());
@@ -85,5 +102,15 @@ public final class Flite implements VoiceEngine {
                 // a leftover text file in the work folder harms nothing
             }
         }
+    }
+
+    /** The voices compiled into this flite ({@code -lv}: "Voices available: kal awb_time … slt"). */
+    private List<String> builtInVoices() throws EngineException {
+        List<String> v = voices;
+        if (v == null) {
+            v = List.of(query("-lv").replaceFirst("(?s).*Voices available:", "").strip().split("\\s+"));
+            voices = v;
+        }
+        return v;
     }
 }

@@ -34,7 +34,8 @@ public record ModelRequest(String name, String kind, String engine, String versi
         AiModel.Declaration d = new AiModel.Declaration(name, k, engine, version, artifactLocation, licence, trainingData,
                 Boolean.TRUE.equals(trainingDataLicensed), Boolean.TRUE.equals(storesInputs),
                 Boolean.TRUE.equals(trainsOnInputs), site);
-        // an installed engine supplies its own artifact location and version (see ModelRegistry)
+        // an installed engine may leave its artifact location and version out: the registry takes them
+        // from the engine itself, and refuses a location that is not exactly what the engine runs from
         boolean installedEngine = engine != null && VoiceEngines.named(engine.strip()).isPresent();
         d.errors().stream().filter(e -> errors.stream().noneMatch(x -> x.field().equals(e.field())))
                 .filter(e -> !(installedEngine && (e.field().equals("artifactLocation") || e.field().equals("version"))))

@@ -47,7 +47,12 @@ public class ModelResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Register a model (PENDING); the server computes the SHA-256 of the artifact at artifactLocation")
+    @Operation(summary = "Register a model (PENDING); the server computes the SHA-256 of the artifact at artifactLocation",
+            description = "For an engine this server runs (espeak-ng, flite), leave artifactLocation and version out to "
+                    + "register the installed engine (its binary, its own libraries and its voice data, as the engine "
+                    + "reports them), or name exactly the files of one installation, which the worker then runs from. "
+                    + "Any other location is refused (400 on artifactLocation, naming the difference): the hashed "
+                    + "artifact is always exactly what runs (R5).")
     public Response register(ModelRequest body) {
         AiModel m = registry.register(CallerPrincipal.of(security), RequestBodies.required(body).declaration());
         return Response.created(uri.getAbsolutePathBuilder().path(m.id().toString()).build())
