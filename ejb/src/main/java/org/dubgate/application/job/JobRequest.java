@@ -1,10 +1,15 @@
 package org.dubgate.application.job;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 import java.util.UUID;
 
 /** A job as a manager submits it (the body of {@code POST /jobs}); {@link JobService} checks every field. */
 public record JobRequest(String title, UUID sourceMediaId, UUID mneMediaId, UUID dialogueMediaId, String territory,
+                         @Schema(enumeration = {"TEMP", "FINAL"}, defaultValue = "TEMP",
+                                 description = "R6: TEMP (internal review only) unless FINAL is asked for; "
+                                         + "left out, the job is TEMP")
                          String purpose, Integer priority, Double maxTempo, String originalLanguage,
                          List<TargetRequest> targets) {
 

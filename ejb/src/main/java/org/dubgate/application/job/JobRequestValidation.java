@@ -30,8 +30,6 @@ import org.dubgate.domain.voice.Voice;
 import org.dubgate.domain.voice.VoiceRepository;
 import org.dubgate.media.script.Cue;
 import org.dubgate.media.script.ScriptFormat;
-import org.dubgate.media.script.ScriptImporter;
-import org.dubgate.media.script.ScriptParse;
 import org.dubgate.media.timing.TimeFit;
 import org.dubgate.media.voice.EngineException;
 import org.dubgate.media.voice.VoiceEngines;
@@ -42,7 +40,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +53,9 @@ import java.util.UUID;
  * problems reported at once (400) — the media are READY and have sound where sound is needed, the
  * script parses and every cue belongs to a cast character, ends within the media and does not
  * overlap its character's previous cue, every voice speaks its language on an installed engine.
- * Then it states the request as the plan the consent gate decides on.
+ * A script or job beyond the stated cue limits is refused at once ({@link JobScripts}). A job
+ * without {@code purpose} is TEMP (R6: temporary unless FINAL is asked for). Then it states the
+ * request as the plan the consent gate decides on.
  */
 @ApplicationScoped
 public class JobRequestValidation {
@@ -74,6 +73,8 @@ public class JobRequestValidation {
     VoiceRepository voices;
     @Inject
     AiModelRepository models;
+    @Inject
+    JobScripts scripts;
 
     public Validated validate(JobRequest r) {
         List<FieldError> errors = new ArrayList<>();
@@ -95,9 +96,11 @@ public class JobRequestValidation {
         if (territory.isEmpty()) {
             errors.add(new FieldError("territory", "an ISO 3166-1 alpha-2 country code or WORLDWIDE"));
         }
-        Optional<Purpose> purpose = Arrays.stream(Purpose.values()).filter(p -> p.name().equals(r.purpose())).findFirst();
+        // R6: a job is TEMP unless FINAL is asked for
+        Optional<Purpose> purpose = r.purpose() == null ? Optional.of(Purpose.TEMP)
+                : Arrays.stream(Purpose.values()).filter(p -> p.name().equals(r.purpose())).findFirst();
         if (purpose.isEmpty()) {
-            errors.add(new FieldError("purpose", "TEMP or FINAL"));
+            errors.add(new FieldError("purpose", "TEMP or FINAL (left out: TEMP)"));
         }
         int priority = r.priority() == null ? 5 : r.priority();
         if (priority < 1 || priority > 10) {
@@ -122,9 +125,10 @@ public class JobRequestValidation {
             errors.add(new FieldError("targets", "at least one target language is required"));
         } else {
             Set<String> languages = new HashSet<>();
+            JobScripts.Reading reading = scripts.reading();
             for (int i = 0; i < r.targets().size(); i++) {
                 Optional<JobTarget> t = target("targets[" + i + "]", r.targets().get(i), mediaLength, languages,
-                        usedVoices, errors);
+                        reading, usedVoices, errors);
                 t.ifPresent(targets::add);
                 if (t.isPresent() && r.mneMediaId() != null && r.dialogueMediaId() == null
                         && !t.get().cuesOf(JobPlan.Approach.ORIGINAL).isEmpty()) {
@@ -165,7 +169,7 @@ public class JobRequestValidation {
     }
 
     private Optional<JobTarget> target(String path, JobRequest.TargetRequest t, Duration mediaLength, Set<String> languages,
-                                       Map<UUID, Voice> usedVoices, List<FieldError> errors) {
+                                       JobScripts.Reading reading, Map<UUID, Voice> usedVoices, List<FieldError> errors) {
         if (t == null) {
             errors.add(new FieldError(path, "required"));
             return Optional.empty();
@@ -177,30 +181,14 @@ public class JobRequestValidation {
         } else if (!languages.add(language.get().value())) {
             errors.add(new FieldError(path + ".language", language.get().value() + " is targeted twice"));
         }
-        List<Cue> cues = script(path + ".script", t.script(), errors);
+        List<Cue> cues = reading.read(path + ".script", t.script(), errors);
         Map<String, CastLine> cast = cast(path + ".characters", t.characters(), language, usedVoices, errors);
-        checkCues(path + ".script", cues, cast, mediaLength, errors);
+        JobScripts.checkCues(path + ".script", cues, cast, mediaLength, errors);
         if (errors.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new JobTarget(language.get().value(), ScriptFormat.valueOf(t.script().format()).name(), cues,
                 List.copyOf(cast.values())));
-    }
-
-    private static List<Cue> script(String path, JobRequest.ScriptRequest s, List<FieldError> errors) {
-        Optional<ScriptFormat> format = s == null ? Optional.empty()
-                : Arrays.stream(ScriptFormat.values()).filter(f -> f.name().equals(s.format())).findFirst();
-        if (format.isEmpty()) {
-            errors.add(new FieldError(path + ".format", "one of SRT, WEBVTT, TTML, JSON"));
-            return List.of();
-        }
-        if (s.text() == null || s.text().isBlank()) {
-            errors.add(new FieldError(path + ".text", "required: the script itself"));
-            return List.of();
-        }
-        ScriptParse parse = new ScriptImporter().read(format.get(), s.text());
-        parse.errors().forEach(e -> errors.add(new FieldError(path, e.toString())));
-        return parse.ok() ? parse.cues() : List.of();
     }
 
     private Map<String, CastLine> cast(String path, List<JobRequest.CharacterRequest> characters,
@@ -216,6 +204,10 @@ public class JobRequestValidation {
             JobRequest.CharacterRequest c = characters.get(i);
             if (c == null || c.character() == null || c.character().isBlank()) {
                 errors.add(new FieldError(at + ".character", "required"));
+                continue;
+            }
+            if (c.character().strip().length() > JobScripts.CHARACTER_COLUMN) {
+                errors.add(new FieldError(at + ".character", "at most " + JobScripts.CHARACTER_COLUMN + " characters"));
                 continue;
             }
             Optional<JobPlan.Approach> approach = Arrays.stream(JobPlan.Approach.values())
@@ -261,36 +253,6 @@ public class JobRequestValidation {
         } catch (EngineException e) {
             errors.add(new FieldError(path, e.getMessage()));
         }
-    }
-
-    /** Every cue needs a cast character, must end within the media, and must not overlap its character's previous cue. */
-    private static void checkCues(String path, List<Cue> cues, Map<String, CastLine> cast, Duration mediaLength,
-                                  List<FieldError> errors) {
-        Map<String, Cue> lastOfCharacter = new HashMap<>();
-        for (Cue cue : cues.stream().sorted(Comparator.comparing(Cue::start)).toList()) {
-            String at = "cue " + cue.id() + " (line " + cue.line() + ")";
-            if (cue.character().isEmpty()) {
-                errors.add(new FieldError(path, at + ": names no character"));
-                continue;
-            }
-            String character = cue.character().get();
-            if (!cast.isEmpty() && !cast.containsKey(character)) {
-                errors.add(new FieldError(path, at + ": unknown character " + character + " (not in the cast plan)"));
-            }
-            if (mediaLength != null && cue.end().compareTo(mediaLength) > 0) {
-                errors.add(new FieldError(path, at + ": ends at " + seconds(cue.end()) + " s, after the media's end at "
-                        + seconds(mediaLength) + " s"));
-            }
-            Cue previous = lastOfCharacter.put(character, cue);
-            if (previous != null && cue.start().compareTo(previous.end()) < 0) {
-                errors.add(new FieldError(path, at + ": overlaps cue " + previous.id() + " of the same character "
-                        + character));
-            }
-        }
-    }
-
-    private static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.3f", d.toNanos() / 1e9);
     }
 
     public PlanInput planOf(UUID jobId, JobRequest r, Validated v) {

@@ -1,14 +1,10 @@
 package org.dubgate.media.probe;
 
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
-import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
@@ -28,9 +24,10 @@ import static org.bytedeco.ffmpeg.global.avutil.*;
  * Probes a media file with FFmpeg and checks that it is whole.
  *
  * <p>Opening a file only reads its header, which a truncated upload still has. So the prober also
- * reads every packet (demuxing only, which is cheap and streams in constant memory) and decodes the
- * last {@value #TAIL_DECODE_SECONDS} seconds of each audio and video stream with FFmpeg's
- * "explode" error detection, so a stream cut mid-packet is reported rather than concealed.
+ * reads every packet and decodes the start and the last {@value #TAIL_DECODE_SECONDS} seconds of
+ * each audio and video stream ({@link IntegrityCheck}): a stream cut mid-packet, packets that stop
+ * short of the declared duration, and a file with no decodable frame at all are refused. A WAV's
+ * header is also held against the file's size ({@link WavHeader}), which FFmpeg does not do.
  *
  * <p>Untrusted uploads are opened with a whitelist of demuxers and the {@code file} protocol only:
  * playlist formats (HLS, concat) could otherwise make FFmpeg read other local files.
@@ -45,7 +42,7 @@ public final class MediaProber {
 
     static final double TAIL_DECODE_SECONDS = 5.0;
     /** Header-declared duration may exceed what the packets reach by this much before we call it cut. */
-    private static final double DECLARED_DURATION_TOLERANCE = 0.5;
+    static final double DECLARED_DURATION_TOLERANCE = 0.5;
 
     static {
         // FFmpeg's own log goes to stderr, which inside a server is noise; failures are reported by us.
@@ -74,7 +71,10 @@ public final class MediaProber {
                 if (declared.videoStreams().isEmpty() && declared.audioStreams().isEmpty()) {
                     throw new ProbeException(file, ProbeException.Reason.NOT_MEDIA, "no audio or video stream");
                 }
-                double reached = verifyIntegrity(file, ctx, declared);
+                if (declared.container().equals("wav")) {
+                    WavHeader.check(file, declared.sizeBytes());
+                }
+                double reached = IntegrityCheck.verify(file, ctx, declared);
                 // An estimated duration (MPEG-PS/TS have none in a header) is replaced by what the packets reach.
                 boolean estimated = ctx.duration_estimation_method() != AVFMT_DURATION_FROM_STREAM;
                 return estimated && reached > declared.durationSeconds()
@@ -156,134 +156,6 @@ public final class MediaProber {
         }
         AVDictionaryEntry entry = av_dict_get(dict, key, null, 0);
         return entry == null || entry.isNull() ? Optional.empty() : Optional.of(entry.value().getString());
-    }
-
-    /**
-     * Reads every packet; decodes, from the first key frame in the final seconds on, every audio and
-     * video stream with error detection set to explode. A cut file shows as a read error, damaged
-     * data near its end, or packets that stop well short of the duration its header declares.
-     */
-    private static double verifyIntegrity(Path file, AVFormatContext ctx, MediaProbe probe) throws ProbeException {
-        int n = ctx.nb_streams();
-        double tailStart = probe.durationSeconds() > 0 ? probe.durationSeconds() - TAIL_DECODE_SECONDS : 0;
-        AVCodecContext[] decoders = new AVCodecContext[n];
-        boolean[] decoding = new boolean[n];
-        double[] streamEnd = new double[n];
-        AVPacket pkt = av_packet_alloc();
-        AVFrame frame = av_frame_alloc();
-        try {
-            for (int i = 0; i < n; i++) {
-                decoders[i] = openCheckingDecoder(ctx.streams(i));
-            }
-            int ret;
-            while ((ret = av_read_frame(ctx, pkt)) >= 0) {
-                try {
-                    int s = pkt.stream_index();
-                    AVStream st = ctx.streams(s);
-                    double t = seconds(pkt.pts() != AV_NOPTS_VALUE ? pkt.pts() : pkt.dts(), st);
-                    if (!Double.isNaN(t)) {
-                        streamEnd[s] = Math.max(streamEnd[s], t + Math.max(0, pkt.duration()) * av_q2d(st.time_base()));
-                    }
-                    if (decoders[s] != null && !decoding[s] && (Double.isNaN(t) || t >= tailStart)
-                            && (pkt.flags() & AV_PKT_FLAG_KEY) != 0) {
-                        decoding[s] = true;
-                    }
-                    if (decoding[s]) {
-                        decode(file, decoders[s], pkt, frame, st, t);
-                    }
-                } finally {
-                    av_packet_unref(pkt);
-                }
-            }
-            if (ret != AVERROR_EOF) {
-                throw new ProbeException(file, ProbeException.Reason.CORRUPT,
-                        "read error at byte " + avio_tell(ctx.pb()) + " (" + errorText(ret) + ")");
-            }
-            for (int s = 0; s < n; s++) {
-                if (decoding[s]) {
-                    decode(file, decoders[s], null, frame, ctx.streams(s), Double.NaN);
-                }
-            }
-            return checkDeclaredDuration(file, ctx, probe, streamEnd);
-        } finally {
-            for (AVCodecContext dec : decoders) {
-                if (dec != null) {
-                    avcodec_free_context(dec);
-                }
-            }
-            av_frame_free(frame);
-            av_packet_free(pkt);
-        }
-    }
-
-    private static AVCodecContext openCheckingDecoder(AVStream st) {
-        AVCodecParameters par = st.codecpar();
-        if (par.codec_type() != AVMEDIA_TYPE_AUDIO && par.codec_type() != AVMEDIA_TYPE_VIDEO) {
-            return null;
-        }
-        AVCodec codec = avcodec_find_decoder(par.codec_id());
-        if (codec == null || codec.isNull()) {
-            return null;
-        }
-        AVCodecContext dec = avcodec_alloc_context3(codec);
-        if (avcodec_parameters_to_context(dec, par) < 0) {
-            avcodec_free_context(dec);
-            return null;
-        }
-        dec.err_recognition(AV_EF_EXPLODE | AV_EF_BITSTREAM | AV_EF_BUFFER);
-        dec.thread_count(1);
-        if (avcodec_open2(dec, codec, (AVDictionary) null) < 0) {
-            avcodec_free_context(dec);
-            return null;
-        }
-        return dec;
-    }
-
-    /** Sends one packet (or null to drain) and pulls every frame, failing on damaged data. */
-    private static void decode(Path file, AVCodecContext dec, AVPacket pkt, AVFrame frame, AVStream st, double t)
-            throws ProbeException {
-        int ret = avcodec_send_packet(dec, pkt);
-        if (ret < 0 && ret != AVERROR_EOF) {
-            throw damaged(file, st, t, ret);
-        }
-        while ((ret = avcodec_receive_frame(dec, frame)) >= 0) {
-            av_frame_unref(frame);
-        }
-        if (ret != AVERROR_EAGAIN() && ret != AVERROR_EOF) {
-            throw damaged(file, st, t, ret);
-        }
-    }
-
-    private static ProbeException damaged(Path file, AVStream st, double t, int ret) {
-        String at = Double.isNaN(t) ? "at its end" : String.format("at %.2f s", t - startSeconds(st));
-        return new ProbeException(file, ProbeException.Reason.TRUNCATED, "stream " + st.index()
-                + " has damaged data " + at + " (" + errorText(ret) + "): the file is cut short or corrupt");
-    }
-
-    /** Returns how far the packets reach, in seconds from the container's start. */
-    private static double checkDeclaredDuration(Path file, AVFormatContext ctx, MediaProbe probe, double[] streamEnd)
-            throws ProbeException {
-        double start = ctx.start_time() == AV_NOPTS_VALUE ? 0 : ctx.start_time() / (double) AV_TIME_BASE;
-        double reached = 0;
-        for (double end : streamEnd) {
-            reached = Math.max(reached, end - start);
-        }
-        // Only a duration read from the header can disagree with the packets; an estimated one is derived from them.
-        boolean fromHeader = ctx.duration_estimation_method() == AVFMT_DURATION_FROM_STREAM;
-        if (fromHeader && probe.durationSeconds() > 0 && reached + DECLARED_DURATION_TOLERANCE < probe.durationSeconds()) {
-            throw new ProbeException(file, ProbeException.Reason.TRUNCATED, String.format(
-                    "header declares %.2f s but the media stops at %.2f s: the file is cut short",
-                    probe.durationSeconds(), reached));
-        }
-        return reached;
-    }
-
-    private static double seconds(long ts, AVStream st) {
-        return ts == AV_NOPTS_VALUE ? Double.NaN : ts * av_q2d(st.time_base());
-    }
-
-    private static double startSeconds(AVStream st) {
-        return st.start_time() == AV_NOPTS_VALUE ? 0 : st.start_time() * av_q2d(st.time_base());
     }
 
     static String errorText(int err) {

@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 final class JsonScriptParser {
 
-    ScriptParse parse(String text) {
+    /** A {@code cues} array longer than {@code maxCues} is refused before any cue is looked at. */
+    ScriptParse parse(String text, int maxCues) {
         List<Cue> cues = new ArrayList<>();
         List<ScriptError> errors = new ArrayList<>();
         JsonValue root;
@@ -33,6 +34,9 @@ final class JsonScriptParser {
         if (!(root instanceof JsonObject map) || !(map.get("cues") instanceof JsonArray list)) {
             errors.add(new ScriptError("json", "expected an object with a \"cues\" array"));
             return new ScriptParse(ScriptFormat.JSON, cues, errors);
+        }
+        if (list.size() > maxCues) {
+            return ScriptParse.tooManyCues(ScriptFormat.JSON, maxCues);
         }
         for (int i = 0; i < list.size(); i++) {
             String path = "cues[" + i + "]";

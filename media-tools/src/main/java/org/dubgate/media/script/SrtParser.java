@@ -15,10 +15,12 @@ final class SrtParser {
 
     private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
 
-    ScriptParse parse(String text) {
+    /** Stops at block {@code maxCues + 1}: broken blocks count too, so a hostile file cannot pile up errors. */
+    ScriptParse parse(String text, int maxCues) {
         List<String> lines = Lines.of(text);
         List<Cue> cues = new ArrayList<>();
         List<ScriptError> errors = new ArrayList<>();
+        int blocks = 0;
         int i = 0;
         while (i < lines.size()) {
             while (i < lines.size() && lines.get(i).isBlank()) {
@@ -26,6 +28,9 @@ final class SrtParser {
             }
             if (i >= lines.size()) {
                 break;
+            }
+            if (++blocks > maxCues) {
+                return ScriptParse.tooManyCues(ScriptFormat.SRT, maxCues);
             }
             int blockStart = i;
             String id = lines.get(i).strip();

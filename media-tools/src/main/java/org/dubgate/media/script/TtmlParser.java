@@ -44,11 +44,14 @@ final class TtmlParser {
     private static final Pattern CLOCK = Pattern.compile("(\\d{2,}):(\\d{2}):(\\d{2})(?:(\\.\\d+)|:(\\d{2,})(?:\\.(\\d+))?)?");
     private static final Pattern OFFSET = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|f|t)");
 
-    ScriptParse parse(String text) {
-        Handler handler = new Handler();
+    /** Stops reading at {@code <p>} number {@code maxCues + 1}. */
+    ScriptParse parse(String text, int maxCues) {
+        Handler handler = new Handler(maxCues);
         try {
             SAXParser parser = factory().newSAXParser();
             parser.parse(new InputSource(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text)), handler);
+        } catch (TooManyCues e) {
+            return ScriptParse.tooManyCues(ScriptFormat.TTML, maxCues);
         } catch (StopParsing notTtml) {
             // the reason is already in the handler's errors
         } catch (SAXParseException e) {
@@ -83,6 +86,8 @@ final class TtmlParser {
 
     private static final class Handler extends DefaultHandler {
         final List<Cue> cues = new ArrayList<>();
+        private final int maxCues;
+        private int paragraphs;
         final List<ScriptError> errors = new ArrayList<>();
         private final Deque<Span> open = new ArrayDeque<>();
         private final Map<String, String> agentNames = new HashMap<>();
@@ -101,6 +106,10 @@ final class TtmlParser {
         private StringBuilder paragraphRaw;
         private Optional<String> spanAgent = Optional.empty();
         private int skipDepth;
+
+        Handler(int maxCues) {
+            this.maxCues = maxCues;
+        }
 
         @Override
         public void setDocumentLocator(Locator locator) {
@@ -138,6 +147,9 @@ final class TtmlParser {
             Span span = inBody ? timed(uri, local, atts, parent) : new Span(parent.begin(), parent.end(), parent.agent(), local, line());
             open.push(span);
             if (TT.equals(uri) && local.equals("p") && inBody) {
+                if (++paragraphs > maxCues) {
+                    throw new TooManyCues();
+                }
                 paragraph = span;
                 paragraphId = Optional.ofNullable(atts.getValue(XML, "id")).orElse(String.valueOf(cues.size() + 1));
                 paragraphText = new StringBuilder();
@@ -296,9 +308,13 @@ final class TtmlParser {
     }
 
     /** Ends a parse early once the document is known not to be TTML. */
-    private static final class StopParsing extends RuntimeException {
+    private static class StopParsing extends RuntimeException {
         StopParsing() {
             super(null, null, false, false);
         }
+    }
+
+    /** Ends a parse early at one paragraph more than the limit. */
+    private static final class TooManyCues extends StopParsing {
     }
 }

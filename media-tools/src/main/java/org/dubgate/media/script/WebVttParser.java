@@ -17,7 +17,8 @@ final class WebVttParser {
     private static final Pattern VOICE = Pattern.compile("<v(?:\\.[^ \\t>]+)*[ \\t]+([^>]+)>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
-    ScriptParse parse(String text) {
+    /** Stops at cue block {@code maxCues + 1} (broken blocks count too; NOTE, STYLE and REGION do not). */
+    ScriptParse parse(String text, int maxCues) {
         List<String> lines = Lines.of(text);
         List<Cue> cues = new ArrayList<>();
         List<ScriptError> errors = new ArrayList<>();
@@ -26,6 +27,7 @@ final class WebVttParser {
             errors.add(new ScriptError("line 1", "a WebVTT file must start with the line 'WEBVTT'"));
             return new ScriptParse(ScriptFormat.WEBVTT, cues, errors);
         }
+        int blocks = 0;
         int i = 1;
         // header lines run to the first blank line
         while (i < lines.size() && !lines.get(i).isEmpty()) {
@@ -50,6 +52,9 @@ final class WebVttParser {
                 }
                 continue;
             }
+            if (++blocks > maxCues) {
+                return ScriptParse.tooManyCues(ScriptFormat.WEBVTT, maxCues);
+            }
             String id = "";
             if (!first.contains("-->")) {
                 id = first;
@@ -63,8 +68,13 @@ final class WebVttParser {
                     continue;
                 }
             }
-            // a cue: timing line, then payload up to a blank line or the next timing line
+            // a cue: timing line, then payload up to a blank line or the next timing line (a cue of its own)
+            boolean firstOfBlock = true;
             while (i < lines.size() && lines.get(i).contains("-->")) {
+                if (!firstOfBlock && ++blocks > maxCues) {
+                    return ScriptParse.tooManyCues(ScriptFormat.WEBVTT, maxCues);
+                }
+                firstOfBlock = false;
                 int timingLine = i;
                 Optional<Duration[]> timing = timing(lines.get(i));
                 i++;

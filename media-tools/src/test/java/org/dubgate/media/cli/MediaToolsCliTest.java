@@ -96,6 +96,17 @@ class MediaToolsCliTest {
     }
 
     @Test
+    void scriptThatIsNotUtf8ExitsFourNamingLineAndByte() throws Exception {
+        // once exit 3 ("cannot read: Input length = 1"), which means the file is missing or unreadable
+        byte[] latin1 = "1\n00:00:01,000 --> 00:00:02,000\nANNA: Caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path srt = Files.write(tmp.resolve("ep3.srt"), latin1);
+        assertEquals(MediaToolsCli.BAD_MEDIA, run("script", srt.toString()));
+        assertEquals("media-tools: ep3.srt: line 3: not UTF-8: invalid byte sequence 0xE9 at byte 41",
+                stderr().strip());
+        assertEquals("", stdout());
+    }
+
+    @Test
     void helpExitsZero() {
         assertEquals(MediaToolsCli.OK, run("--help"));
         assertTrue(stdout().contains("usage: media-tools probe FILE"));

@@ -89,4 +89,20 @@ class GeneratedMediaTest {
         ProbeException e = assertThrows(ProbeException.class, () -> new MediaProber().probe(cut));
         assertEquals(ProbeException.Reason.TRUNCATED, e.reason(), e.getMessage());
     }
+
+    @Test
+    void audioFileWithAHeaderAndNoFrameIsNotReady() throws Exception {
+        // a recorder started and stopped at once: a valid FLAC header declares the stream, no frame follows
+        Path empty = tmp.resolve("nothing.flac");
+        try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(empty.toFile(), 1)) {
+            r.setFormat("flac");
+            r.setAudioCodec(avcodec.AV_CODEC_ID_FLAC);
+            r.setSampleRate(RATE);
+            r.start();
+            r.stop();
+        }
+        ProbeException e = assertThrows(ProbeException.class, () -> new MediaProber().probe(empty));
+        assertEquals(ProbeException.Reason.EMPTY, e.reason(), e.getMessage());
+        assertEquals("no audio or video data: the file holds headers only", e.detail());
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,8 +18,11 @@ import org.dubgate.application.port.ContentTooLargeException;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.NoSuchEntityException;
 import org.dubgate.domain.shared.RuleViolationException;
+import org.dubgate.media.script.Utf8;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +39,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Context
     UriInfo uri;
+    @Context
+    ResourceInfo resource;
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -47,8 +53,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private Problem problemFor(Throwable t) {
         if (t instanceof InvalidInputException e) {
-            return Problem.typed(400, "validation", "Invalid input", e.getMessage())
-                    .errors(e.errors().stream().map(f -> Map.entry(f.field(), f.message())).toList());
+            return validation(e);
+        }
+        Optional<Utf8.InvalidUtf8Exception> notUtf8 = causeOf(t, Utf8.InvalidUtf8Exception.class);
+        if (notUtf8.isPresent()) {
+            return validation(InvalidInputException.of("body", "not UTF-8, as JSON must be: "
+                    + notUtf8.get().detail() + " of the body"));
+        }
+        Optional<ParameterFailure> parameter = t instanceof WebApplicationException e
+                ? ParameterFailure.of(e.getMessage()) : Optional.empty();
+        if (parameter.isPresent()) {
+            return parameterProblem(parameter.get());
         }
         if (t instanceof NoSuchEntityException e) {
             return Problem.http(Response.Status.NOT_FOUND, e.getMessage());
@@ -89,6 +104,38 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problem.http(Response.Status.INTERNAL_SERVER_ERROR,
                         "an unexpected error occurred; quote the correlation id when reporting it")
                 .with("correlationId", correlationId);
+    }
+
+    /** Up to {@value InvalidInputException#MAX_LISTED} field errors, and how many there were in all. */
+    private static Problem validation(InvalidInputException e) {
+        return Problem.typed(400, "validation", "Invalid input", e.getMessage())
+                .errors(e.errors().stream().map(f -> Map.entry(f.field(), f.message())).toList())
+                .with("errorCount", e.total());
+    }
+
+    /**
+     * JAX-RS answers a query parameter that does not convert (?limit=abc) with 404, as if the address
+     * did not exist: here it is the 400 it is, naming the parameter. A path segment that does not
+     * convert (/jobs/42) does name no resource, so it stays 404, and says which segment and why.
+     */
+    private Problem parameterProblem(ParameterFailure p) {
+        String message = p.message(resource == null ? null : resource.getResourceMethod());
+        if (p.inPath()) {
+            return Problem.http(Response.Status.NOT_FOUND, "no resource at this address: path segment {" + p.name()
+                    + "} " + message);
+        }
+        String where = p.source().toLowerCase(java.util.Locale.ROOT) + " parameter";
+        return validation(new InvalidInputException(List.of(new InvalidInputException.FieldError(p.name(),
+                message + " (" + where + ")"))));
+    }
+
+    private static <T extends Throwable> Optional<T> causeOf(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return Optional.of(type.cast(c));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String detailFor(WebApplicationException e) {
