@@ -9,10 +9,10 @@ import org.dubgate.media.script.Cue;
 import org.dubgate.media.script.ScriptException;
 import org.dubgate.media.script.ScriptFormat;
 import org.dubgate.media.script.ScriptImporter;
+import org.dubgate.media.script.Utf8;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,10 +22,12 @@ import java.util.Optional;
  * {@code media-tools probe FILE}: prints the probe as JSON on stdout.
  * {@code media-tools script FILE}: imports a script (SRT, WebVTT, TTML/IMSC or JSON, by extension)
  * and prints its cues as JSON; every problem is printed on stderr, one per line.
+ * {@code media-tools loudness FILE [--gate-on CUES.json]}: prints the BS.1770-4 / EBU R 128 loudness
+ * as JSON, with the dialogue-gated loudness over the cues when given (see {@link LoudnessCommand}).
  *
  * <p>Exit codes: 0 success; 2 usage error; 3 the file is missing or unreadable; 4 the file is not
- * usable (media: empty, not audio/video, truncated or corrupt; script: any problem); 1 anything unexpected. Every failure
- * prints one line on stderr saying why.
+ * usable (media: empty, not audio/video, truncated or corrupt; script: any problem, text that is not
+ * UTF-8 included); 1 anything unexpected. Every failure prints one line on stderr saying why.
  */
 public final class MediaToolsCli {
 
@@ -36,7 +38,7 @@ public final class MediaToolsCli {
     public static final int BAD_MEDIA = 4;
 
     private static final String USAGE_TEXT = "usage: media-tools probe FILE | media-tools script FILE.{srt,vtt,ttml,json}"
-            + " | media-tools dub PLAN.json OUTDIR";
+            + " | media-tools dub PLAN.json OUTDIR | media-tools loudness FILE [--gate-on CUES.json]";
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -48,12 +50,20 @@ public final class MediaToolsCli {
             err.println("media-tools: " + file.getFileName() + ": unknown script format; use .srt, .vtt, .ttml or .json");
             return USAGE;
         }
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             err.println("media-tools: " + file.getFileName() + ": cannot read: " + e.getMessage());
             return UNREADABLE;
+        }
+        String text;
+        try {
+            text = Utf8.decode(bytes);
+        } catch (Utf8.InvalidUtf8Exception e) {
+            // read fine, but not a script: its content is the problem (4), not the file (3)
+            err.println("media-tools: " + file.getFileName() + ": " + e.getMessage());
+            return BAD_MEDIA;
         }
         try {
             List<Cue> cues = new ScriptImporter().parse(format.get(), text);
@@ -83,6 +93,14 @@ public final class MediaToolsCli {
         }
         if (args[0].equals("dub") && args.length == 3) {
             return DubCommand.run(Path.of(args[1]), Path.of(args[2]), out, err);
+        }
+        if (args[0].equals("loudness") && (args.length == 2 || args.length == 4 && args[2].equals("--gate-on"))) {
+            try {
+                return LoudnessCommand.run(Path.of(args[1]), args.length == 4 ? Path.of(args[3]) : null, out, err);
+            } catch (RuntimeException | LinkageError e) {
+                err.println("media-tools: unexpected failure: " + e);
+                return UNEXPECTED;
+            }
         }
         if (!(args[0].equals("probe") || args[0].equals("script")) || args.length != 2) {
             err.println("media-tools: unknown command or wrong arguments; " + USAGE_TEXT);
