@@ -80,8 +80,11 @@ class CrashRecoveryIT {
             tasks.forEach(t -> assertEquals("SUCCEEDED", t.getString("state"), t.toString()));
             assertEquals(Map.of("SYNTHESIZE", 2L * CUES / 50, "MIX", 2L, "ASSEMBLE", 1L), tasks.stream()
                     .collect(Collectors.groupingBy(t -> t.getString("kind"), Collectors.counting())));
-            assertTrue(tasks.stream().filter(t -> !t.getString("kind").equals("SYNTHESIZE"))
-                    .allMatch(t -> t.getInt("attempts") >= 2), "MIX and ASSEMBLE were killed and run again: " + tasks);
+            // the kill lands while one MIX runs (the other language's may start only after the restart)
+            assertTrue(tasks.stream().anyMatch(t -> t.getString("kind").equals("MIX") && t.getInt("attempts") >= 2),
+                    "a MIX was killed and run again: " + tasks);
+            assertTrue(tasks.stream().anyMatch(t -> t.getString("kind").equals("ASSEMBLE") && t.getInt("attempts") >= 2),
+                    "the ASSEMBLE was killed and run again: " + tasks);
 
             List<JsonObject> outputs = d.manager.all("/api/v1/jobs/" + jobId + "/outputs");
             assertEquals(2 * CUES, outputs.size(), "no line lost, none made twice");

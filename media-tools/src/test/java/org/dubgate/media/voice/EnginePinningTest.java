@@ -124,17 +124,9 @@ class EnginePinningTest {
         return assertThrows(ArtifactMismatchException.class, () -> new EspeakNg().runFrom(files)).getMessage();
     }
 
+    /** A copy of the engine's data folder that the test owns (commons-io keeps the tree as it is). */
     private static Path copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        org.apache.commons.io.FileUtils.copyDirectory(from.toFile(), to.toFile());
         return to;
     }
 }
