@@ -23,7 +23,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A dubbing job: what to dub, into which languages, for which territory and purpose, and how far it got. */
+/**
+ * A dubbing job: what to dub, into which languages, for which territory and purpose, and how far it
+ * got. It also decides what comes next ({@link #plannedTasks}, {@link #tasksDue}) — the one place the
+ * pipeline's order lives, which is why the class is a little over 300 lines (half of them accessors).
+ */
 @Entity
 @Table(name = "dubbing_job")
 public class DubbingJob {
