@@ -25,6 +25,7 @@ import java.util.UUID;
 public class StageRunner {
 
     static final String WORKER = "pipeline-worker";
+    private static final long VISIBLE_WITHIN_NANOS = 5_000_000_000L;
 
     @Inject
     JobRepository jobs;
@@ -38,11 +39,31 @@ public class StageRunner {
     ThisNode node;
 
     public void run(UUID taskId) {
-        Optional<TaskKind> kind = jobs.kindOfTask(taskId);
-        if (kind.isEmpty()) {
-            throw new IllegalArgumentException("no task " + taskId);
+        run(stages.of(kindOf(taskId)), taskId);
+    }
+
+    /**
+     * The task's kind, waiting a moment for the task to be visible: the task and its message commit
+     * together, but the two stores commit one after the other, and the broker may deliver the
+     * message before the database shows the row (seen on PostgreSQL). Only a task that stays
+     * missing is an error, which the queue retries like any other.
+     */
+    private TaskKind kindOf(UUID taskId) {
+        long deadline = System.nanoTime() + VISIBLE_WITHIN_NANOS;
+        for (Optional<TaskKind> kind = jobs.kindOfTask(taskId); ; kind = jobs.kindOfTask(taskId)) {
+            if (kind.isPresent()) {
+                return kind.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalArgumentException("no task " + taskId);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for task " + taskId, e);
+            }
         }
-        run(stages.of(kind.get()), taskId);
     }
 
     private <W, R> void run(Stage<W, R> stage, UUID taskId) {
