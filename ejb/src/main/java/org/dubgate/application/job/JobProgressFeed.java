@@ -108,10 +108,6 @@ public class JobProgressFeed {
         }
     }
 
-    /** How many clients this node is streaming to. */
-    public int subscriberCount() {
-        return subscribers.values().stream().mapToInt(Set::size).sum();
-    }
 
     private record Event(UUID jobId, long seq, boolean ended, String jobState) {
         static Event parse(String payload) {

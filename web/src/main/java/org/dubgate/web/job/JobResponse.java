@@ -2,6 +2,7 @@ package org.dubgate.web.job;
 
 import org.dubgate.application.job.JobService;
 import org.dubgate.domain.job.DubbingJob;
+import org.dubgate.domain.job.JobRepository;
 import org.dubgate.domain.job.TaskState;
 import org.dubgate.domain.job.TaskSummary;
 
@@ -30,7 +31,7 @@ public record JobResponse(String id, String title, String state, String reason, 
         DubbingJob j = view.job();
         List<TaskSummary> tasks = view.tasks();
         long finished = tasks.stream().filter(t -> t.state() == TaskState.SUCCEEDED).count();
-        int percent = tasks.isEmpty() ? 100 : (int) (100 * finished / tasks.size());
+        int percent = new JobRepository.Progress(finished, tasks.size()).percent();
         return new JobResponse(j.id().toString(), j.titleCode(), j.state().name(), j.stateReason().orElse(null),
                 j.territory(), j.purpose().name(), j.priority(), j.maxTempo(),
                 j.originalLanguage().orElse(null), j.gateCheckId().toString(), percent, j.lastEventSequence(),
