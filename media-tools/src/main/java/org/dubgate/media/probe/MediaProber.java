@@ -27,7 +27,8 @@ import static org.bytedeco.ffmpeg.global.avutil.*;
  * reads every packet and decodes the start and the last {@value #TAIL_DECODE_SECONDS} seconds of
  * each audio and video stream ({@link IntegrityCheck}): a stream cut mid-packet, packets that stop
  * short of the declared duration, and a file with no decodable frame at all are refused. A WAV's
- * header is also held against the file's size ({@link WavHeader}), which FFmpeg does not do.
+ * header is also held against the file's size ({@link WavHeader}), and an Ogg file must end with a
+ * whole end-of-stream page ({@link OggTail}), which FFmpeg does not check.
  *
  * <p>Untrusted uploads are opened with a whitelist of demuxers and the {@code file} protocol only:
  * playlist formats (HLS, concat) could otherwise make FFmpeg read other local files.
@@ -73,6 +74,9 @@ public final class MediaProber {
                 }
                 if (declared.container().equals("wav")) {
                     WavHeader.check(file, declared.sizeBytes());
+                }
+                if (declared.container().equals("ogg")) {
+                    OggTail.check(file, declared.sizeBytes());
                 }
                 double reached = IntegrityCheck.verify(file, ctx, declared);
                 // An estimated duration (MPEG-PS/TS have none in a header) is replaced by what the packets reach.

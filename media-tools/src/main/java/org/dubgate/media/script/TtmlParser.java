@@ -21,15 +21,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * TTML / IMSC 1 text profile, read with SAX so every problem can name its element and line. Each
  * {@code <p>} is a cue; its times resolve through the enclosing {@code body}/{@code div} (parallel
  * time containers: {@code begin} and {@code end} are offsets from the parent's begin, {@code dur}
  * from the element's own begin). The character is the {@code ttm:name} of the {@code ttm:agent}
- * the paragraph (or its nearest ancestor, or its first span) refers to.
+ * the paragraph (or its nearest ancestor, or its first span) refers to. Time expressions are read by
+ * {@link TtmlClock}.
  *
  * <p>DOCTYPE declarations are refused outright, external entities and DTDs are never loaded, and
  * secure processing limits apply: XXE and "billion laughs" documents fail before any expansion.
@@ -40,9 +39,6 @@ final class TtmlParser {
     static final String TTP = "http://www.w3.org/ns/ttml#parameter";
     static final String TTM = "http://www.w3.org/ns/ttml#metadata";
     static final String XML = XMLConstants.XML_NS_URI;
-
-    private static final Pattern CLOCK = Pattern.compile("(\\d{2,}):(\\d{2}):(\\d{2})(?:(\\.\\d+)|:(\\d{2,})(?:\\.(\\d+))?)?");
-    private static final Pattern OFFSET = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|f|t)");
 
     /** Stops reading at {@code <p>} number {@code maxCues + 1}. */
     ScriptParse parse(String text, int maxCues) {
@@ -92,9 +88,7 @@ final class TtmlParser {
         private final Deque<Span> open = new ArrayDeque<>();
         private final Map<String, String> agentNames = new HashMap<>();
         private Locator locator;
-        private double frameRate = 30;
-        private double subFrameRate = 1;
-        private double tickRate = 1;
+        private TtmlClock clock = TtmlClock.defaults();
         private boolean inBody;
         private String agentId;
         private boolean inAgentName;
@@ -164,17 +158,7 @@ final class TtmlParser {
         }
 
         private void readParameters(Attributes atts) {
-            frameRate = number(atts.getValue(TTP, "frameRate"), 30);
-            String multiplier = atts.getValue(TTP, "frameRateMultiplier");
-            if (multiplier != null) {
-                String[] nd = multiplier.strip().split("\\s+");
-                if (nd.length == 2) {
-                    frameRate = frameRate * number(nd[0], 1) / number(nd[1], 1);
-                }
-            }
-            subFrameRate = number(atts.getValue(TTP, "subFrameRate"), 1);
-            tickRate = number(atts.getValue(TTP, "tickRate"), atts.getValue(TTP, "frameRate") != null
-                    ? frameRate * subFrameRate : 1);
+            clock = TtmlClock.of(atts);
             String timeBase = atts.getValue(TTP, "timeBase");
             if (timeBase != null && !timeBase.equals("media")) {
                 errors.add(new ScriptError("<tt> at line " + line(), "ttp:timeBase '" + timeBase
@@ -209,36 +193,11 @@ final class TtmlParser {
             if (value == null) {
                 return Optional.empty();
             }
-            String v = value.strip();
-            Matcher clock = CLOCK.matcher(v);
-            if (clock.matches()) {
-                Duration d = Duration.ofHours(Long.parseLong(clock.group(1))).plusMinutes(Long.parseLong(clock.group(2)))
-                        .plusSeconds(Long.parseLong(clock.group(3)));
-                if (clock.group(4) != null) {
-                    d = d.plusNanos(Math.round(Double.parseDouble("0" + clock.group(4)) * 1e9));
-                }
-                if (clock.group(5) != null) {
-                    double frames = Long.parseLong(clock.group(5))
-                            + (clock.group(6) == null ? 0 : Double.parseDouble("0." + clock.group(6)) / subFrameRate);
-                    d = d.plusNanos(Math.round(frames / frameRate * 1e9));
-                }
-                return Optional.of(d);
+            Optional<Duration> t = clock.parse(value);
+            if (t.isEmpty()) {
+                errors.add(new ScriptError(where, attribute + "='" + value + "' is not a TTML time expression"));
             }
-            Matcher offset = OFFSET.matcher(v);
-            if (offset.matches()) {
-                double n = Double.parseDouble(offset.group(1));
-                double seconds = switch (offset.group(2)) {
-                    case "h" -> n * 3600;
-                    case "m" -> n * 60;
-                    case "s" -> n;
-                    case "ms" -> n / 1000;
-                    case "f" -> n / frameRate;
-                    default -> n / tickRate;
-                };
-                return Optional.of(Duration.ofNanos(Math.round(seconds * 1e9)));
-            }
-            errors.add(new ScriptError(where, attribute + "='" + value + "' is not a TTML time expression"));
-            return Optional.empty();
+            return t;
         }
 
         @Override
@@ -296,14 +255,6 @@ final class TtmlParser {
                 out.append(line.replaceAll("[ \\t\\r]+", " ").strip());
             }
             return out.toString().strip();
-        }
-
-        private static double number(String s, double otherwise) {
-            try {
-                return s == null ? otherwise : Double.parseDouble(s.strip());
-            } catch (NumberFormatException e) {
-                return otherwise;
-            }
         }
     }
 

@@ -105,4 +105,55 @@ class GeneratedMediaTest {
         assertEquals(ProbeException.Reason.EMPTY, e.reason(), e.getMessage());
         assertEquals("no audio or video data: the file holds headers only", e.detail());
     }
+
+    /** Three seconds of a 440 Hz tone as Opus in Ogg. */
+    private Path opus(String name) throws Exception {
+        Path out = tmp.resolve(name);
+        try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(out.toFile(), 1)) {
+            r.setFormat("ogg");
+            r.setAudioCodec(avcodec.AV_CODEC_ID_OPUS);
+            r.setSampleRate(RATE);
+            r.setAudioBitrate(32_000);
+            r.start();
+            short[] tone = new short[RATE / 10];
+            for (int i = 0; i < 30; i++) {
+                for (int s = 0; s < tone.length; s++) {
+                    tone[s] = (short) (8000 * Math.sin(2 * Math.PI * 440 * (i * tone.length + s) / RATE));
+                }
+                r.recordSamples(RATE, 1, ShortBuffer.wrap(tone));
+            }
+            r.stop();
+        }
+        return out;
+    }
+
+    @Test
+    void oggOpusCutShortIsTruncatedWhereverItIsCut() throws Exception {
+        Path whole = opus("whole.opus");
+        MediaProbe ok = new MediaProber().probe(whole);
+        assertEquals("ogg", ok.container());
+        assertEquals(3.0, ok.durationSeconds(), 0.05);
+
+        byte[] bytes = Files.readAllBytes(whole);
+        Path midPage = Files.write(tmp.resolve("mid-page.opus"), java.util.Arrays.copyOf(bytes, bytes.length * 6 / 10));
+        ProbeException e = assertThrows(ProbeException.class, () -> new MediaProber().probe(midPage));
+        assertEquals(ProbeException.Reason.TRUNCATED, e.reason(), e.getMessage());
+        assertEquals("the file ends inside an Ogg page: it is cut short", e.detail());
+
+        // cut exactly where a page begins: every page left is whole, but the stream never ends
+        int lastPage = lastIndexOf(bytes, "OggS".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Path onBoundary = Files.write(tmp.resolve("on-boundary.opus"), java.util.Arrays.copyOf(bytes, lastPage));
+        e = assertThrows(ProbeException.class, () -> new MediaProber().probe(onBoundary));
+        assertEquals(ProbeException.Reason.TRUNCATED, e.reason(), e.getMessage());
+        assertTrue(e.detail().contains("no end-of-stream flag"), e.detail());
+    }
+
+    private static int lastIndexOf(byte[] in, byte[] what) {
+        for (int i = in.length - what.length; i >= 0; i--) {
+            if (java.util.Arrays.equals(in, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
 }
