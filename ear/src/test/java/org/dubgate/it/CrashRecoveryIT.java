@@ -78,7 +78,7 @@ class CrashRecoveryIT {
             assertEquals("IN_REVIEW", job.getString("state"), job.toString());
             List<JsonObject> tasks = Dubbing.tasks(job);
             tasks.forEach(t -> assertEquals("SUCCEEDED", t.getString("state"), t.toString()));
-            assertEquals(Map.of("SYNTHESIZE", 2L * CUES / 50, "MIX", 2L, "ASSEMBLE", 1L), tasks.stream()
+            assertEquals(Map.of("SYNTHESIZE", 2L * CUES / 50, "MIX", 2L, "CHECK", 2L, "ASSEMBLE", 1L), tasks.stream()
                     .collect(Collectors.groupingBy(t -> t.getString("kind"), Collectors.counting())));
             // the kill lands while one MIX runs (the other language's may start only after the restart)
             assertTrue(tasks.stream().anyMatch(t -> t.getString("kind").equals("MIX") && t.getInt("attempts") >= 2),

@@ -4,6 +4,7 @@ import org.dubgate.it.Api;
 import org.dubgate.it.Deployments;
 import org.dubgate.it.Dubbing;
 import org.dubgate.it.MediaChecks;
+import org.dubgate.it.ServerProcess;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -113,8 +114,8 @@ class StatusBenchmark {
             report.append(String.format(Locale.ROOT, "idle server, CPU over 20 s: %.2f s with no client, %.2f s with "
                     + "30 SSE clients waiting (target: near zero)%n", none, thirty));
             // what one read costs the server, on its own: CPU per GET /jobs/{id}, sequential reads
-            ProcessHandle server = serverProcess();
-            double before = ticks(server.pid());
+            ServerProcess server = ServerProcess.current();
+            double before = server.cpuSeconds();
             int reads = 2000;
             long began = System.nanoTime();
             for (int i = 0; i < reads; i++) {
@@ -122,7 +123,7 @@ class StatusBenchmark {
             }
             double wall = (System.nanoTime() - began) / 1e9;
             report.append(String.format(Locale.ROOT, "one GET /jobs/{id} on an idle server: %.2f ms server CPU, %.2f ms "
-                    + "round trip (%d sequential reads)%n", (ticks(server.pid()) - before) * 10.0 / reads,
+                    + "round trip (%d sequential reads)%n", (server.cpuSeconds() - before) * 1000.0 / reads,
                     wall * 1000 / reads, reads));
         } finally {
             queue("resume");
@@ -218,23 +219,11 @@ class StatusBenchmark {
     }
 
     /** CPU time (user + system) the server process spends during {@code d}. */
-    private static ProcessHandle serverProcess() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(c -> c.contains("jboss-modules") && c.contains("bench-server")).orElse(false)).findFirst()
-                .orElseThrow();
-    }
-
     private static double cpuSeconds(Duration d) throws Exception {
-        ProcessHandle server = serverProcess();
-        double before = ticks(server.pid());
+        ServerProcess server = ServerProcess.current();
+        double before = server.cpuSeconds();
         Thread.sleep(d.toMillis());
-        return (ticks(server.pid()) - before) / 100.0;
-    }
-
-    private static double ticks(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+        return server.cpuSeconds() - before;
     }
 
     private void queue(String operation) throws Exception {

@@ -40,7 +40,7 @@ public class JobAdmission {
         Instant now = clock.instant();
         DubbingJob job = DubbingJob.queued(new DubbingJob.Order(jobId, request.title().strip(), request.sourceMediaId(),
                 request.mneMediaId(), request.dialogueMediaId(), v.territory().code(), v.purpose(), v.priority(),
-                v.maxTempo(), v.originalLanguage(), v.targets()), check.checkId(), idempotencyKey, manager.username(), now);
+                v.maxTempo(), v.originalLanguage(), v.loudness(), v.targets()), check.checkId(), idempotencyKey, manager.username(), now);
         jobs.add(job);
         job.plannedTasks(batchSize, now).forEach(dispatch::dispatch);
         events.jobChanged(job, JobEvent.Type.SUBMITTED);

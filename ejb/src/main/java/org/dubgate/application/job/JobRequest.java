@@ -11,7 +11,26 @@ public record JobRequest(String title, UUID sourceMediaId, UUID mneMediaId, UUID
                                  description = "R6: TEMP (internal review only) unless FINAL is asked for; "
                                          + "left out, the job is TEMP")
                          String purpose, Integer priority, Double maxTempo, String originalLanguage,
-                         List<TargetRequest> targets) {
+                         List<TargetRequest> targets, DeliveryRequest delivery) {
+
+    /**
+     * The loudness the delivery must meet: a profile, and optionally a dialogue target and a
+     * true-peak ceiling of the job's own, or the original dialogue's level to match.
+     */
+    public record DeliveryRequest(
+            @Schema(enumeration = {"STREAMING", "EBU_R128", "ATSC_A85"}, defaultValue = "STREAMING",
+                    description = "STREAMING: dialogue-gated -27 LKFS +-2, true peak <= -2 dBTP (programme -24 when "
+                            + "dialogue covers under 15 % of the runtime); EBU_R128: programme -23 LUFS +-1, -1 dBTP; "
+                            + "ATSC_A85: programme -24 LKFS +-2, -2 dBTP")
+            String profile,
+            @Schema(description = "the dub dialogue's loudness instead of the profile's, LUFS, -36 to -10")
+            Double loudnessLufs,
+            @Schema(description = "the true-peak ceiling instead of the profile's, dBTP, -10 to 0")
+            Double truePeakDbtp,
+            @Schema(description = "match the original dialogue's level over the same cues instead of a fixed target",
+                    defaultValue = "false")
+            Boolean matchOriginalDialogue) {
+    }
 
     /** One target language: its script and how each character is dubbed. */
     public record TargetRequest(String language, ScriptRequest script, List<CharacterRequest> characters) {

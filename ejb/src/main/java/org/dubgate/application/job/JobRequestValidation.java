@@ -12,7 +12,9 @@ import org.dubgate.domain.gate.JobPlan;
 import org.dubgate.domain.job.CastLine;
 import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.Deliverable;
+import org.dubgate.domain.job.DeliveryProfile;
 import org.dubgate.domain.job.DubbingJob;
+import org.dubgate.domain.job.LoudnessSpec;
 import org.dubgate.domain.job.JobCue;
 import org.dubgate.domain.job.JobRepository;
 import org.dubgate.domain.job.JobTarget;
@@ -62,7 +64,8 @@ public class JobRequestValidation {
 
     /** A request that passed every check, in domain terms. */
     public record Validated(Territory territory, Purpose purpose, int priority, double maxTempo,
-                            Optional<String> originalLanguage, List<JobTarget> targets, Map<UUID, Voice> voices) {
+                            Optional<String> originalLanguage, LoudnessSpec loudness, List<JobTarget> targets,
+                            Map<UUID, Voice> voices) {
     }
 
     @Inject
@@ -117,6 +120,7 @@ public class JobRequestValidation {
             errors.add(new FieldError("originalLanguage",
                     "a valid BCP 47 language tag: the language the source is spoken in"));
         }
+        Optional<LoudnessSpec> loudness = loudness(r.delivery(), errors);
         Duration mediaLength = source.flatMap(MediaAsset::durationSeconds)
                 .map(s -> Duration.ofNanos(Math.round(s * 1e9))).orElse(null);
         List<JobTarget> targets = new ArrayList<>();
@@ -141,7 +145,35 @@ public class JobRequestValidation {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Validated(territory.get(), purpose.get(), priority, maxTempo, originalLanguage, targets, usedVoices);
+        return new Validated(territory.get(), purpose.get(), priority, maxTempo, originalLanguage, loudness.get(), targets,
+                usedVoices);
+    }
+
+    /** The delivery profile, STREAMING when none is named, with the job's own target and ceiling in range. */
+    private static Optional<LoudnessSpec> loudness(JobRequest.DeliveryRequest d, List<FieldError> errors) {
+        if (d == null) {
+            return Optional.of(DeliveryProfile.STREAMING.spec());
+        }
+        Optional<DeliveryProfile> profile = d.profile() == null ? Optional.of(DeliveryProfile.STREAMING)
+                : Arrays.stream(DeliveryProfile.values()).filter(p -> p.name().equals(d.profile())).findFirst();
+        if (profile.isEmpty()) {
+            errors.add(new FieldError("delivery.profile", "one of " + Arrays.toString(DeliveryProfile.values())
+                    + " (left out: STREAMING)"));
+        }
+        // an unknown profile has no targets of its own to fall back on: only targets given are checked then
+        double target = d.loudnessLufs() != null ? d.loudnessLufs()
+                : profile.map(DeliveryProfile::targetLufs).orElse(DeliveryProfile.MAX_TARGET);
+        if (!(target >= DeliveryProfile.MIN_TARGET && target <= DeliveryProfile.MAX_TARGET)) {
+            errors.add(new FieldError("delivery.loudnessLufs", "the dialogue loudness in LUFS, "
+                    + DeliveryProfile.MIN_TARGET + " to " + DeliveryProfile.MAX_TARGET + " (left out: the profile's)"));
+        }
+        double ceiling = d.truePeakDbtp() != null ? d.truePeakDbtp()
+                : profile.map(DeliveryProfile::ceilingDbtp).orElse(DeliveryProfile.MAX_CEILING);
+        if (!(ceiling >= DeliveryProfile.MIN_CEILING && ceiling <= DeliveryProfile.MAX_CEILING)) {
+            errors.add(new FieldError("delivery.truePeakDbtp", "the true-peak ceiling in dBTP, "
+                    + DeliveryProfile.MIN_CEILING + " to " + DeliveryProfile.MAX_CEILING + " (left out: the profile's)"));
+        }
+        return profile.map(p -> new LoudnessSpec(p, target, ceiling, Boolean.TRUE.equals(d.matchOriginalDialogue())));
     }
 
     private static void requireSound(String field, MediaAsset m, List<FieldError> errors) {

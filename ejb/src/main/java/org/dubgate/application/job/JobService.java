@@ -14,6 +14,7 @@ import org.dubgate.domain.job.DubbingJob;
 import org.dubgate.domain.job.JobEvent;
 import org.dubgate.domain.job.JobRepository;
 import org.dubgate.domain.job.JobTask;
+import org.dubgate.domain.job.QaCheck;
 import org.dubgate.domain.job.TaskSummary;
 import org.dubgate.domain.shared.NoSuchEntityException;
 import org.dubgate.domain.shared.Page;
@@ -123,6 +124,26 @@ public class JobService {
     /** A job's synthesized lines with their provenance (model, artifact hash, covering grant), a page at a time. */
     public Page<CueOutput> outputs(UUID jobId, PageRequest page) {
         return jobs.outputsOfJob(get(jobId).id(), page);
+    }
+
+    /** A page of outputs with their automatic QA checks, loaded for that page's lines only. */
+    public record OutputsWithChecks(Page<CueOutput> page, Map<UUID, List<QaCheck>> checks) {
+    }
+
+    public OutputsWithChecks outputsWithChecks(UUID jobId, PageRequest page) {
+        Page<CueOutput> outputs = outputs(jobId, page);
+        return new OutputsWithChecks(outputs, jobs.checksOfOutputs(jobId, outputs.items().stream().map(CueOutput::id)
+                .toList()).stream().collect(java.util.stream.Collectors.groupingBy(c -> c.outputId().orElseThrow())));
+    }
+
+    /** One line's automatic QA checks. */
+    public List<QaCheck> checksOf(UUID jobId, CueOutput output) {
+        return jobs.checksOfOutputs(jobId, List.of(output.id()));
+    }
+
+    /** A job's automatic QA checks, a page at a time, of one verdict when given. */
+    public Page<QaCheck> checks(UUID jobId, Optional<QaCheck.Verdict> verdict, PageRequest page) {
+        return jobs.checksOf(get(jobId).id(), verdict, page);
     }
 
     public CueOutput output(UUID jobId, UUID outputId) {

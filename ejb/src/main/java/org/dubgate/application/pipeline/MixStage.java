@@ -12,10 +12,12 @@ import org.dubgate.domain.job.JobCue;
 import org.dubgate.domain.job.JobRepository;
 import org.dubgate.domain.job.JobTarget;
 import org.dubgate.domain.job.JobTask;
+import org.dubgate.domain.job.LoudnessSpec;
 import org.dubgate.domain.job.TaskKind;
 import org.dubgate.domain.media.MediaAsset;
 import org.dubgate.media.mix.DialogueStem;
 import org.dubgate.media.mix.LanguageMix;
+import org.dubgate.media.mix.LoudnessTarget;
 import org.dubgate.media.mix.MixException;
 import org.dubgate.media.mix.ProgrammeMix;
 import org.dubgate.media.mix.Span;
@@ -67,7 +69,11 @@ public class MixStage implements Stage<MixWork, MixStage.Mixed> {
             TimeFit fit = output.timeFit();
             lines.add(new DialogueStem.Line(files.of(output.contentSha256(), "the synthesized line of cue "
                     + cue.cueId() + " (" + language + ", output " + output.id() + ")"), fit.start(), fit.tempo()));
-            dubSpans.add(new Span(fit.start(), fit.start().plus(fit.fittedLength())));
+            // the original line this one replaces sat in the cue: the original is ducked over the cue too, so
+            // none of it is heard where the dub line ends before its cue does
+            Duration end = fit.start().plus(fit.fittedLength());
+            dubSpans.add(new Span(fit.start().compareTo(cue.start()) < 0 ? fit.start() : cue.start(),
+                    end.compareTo(cue.end()) > 0 ? end : cue.end()));
         }
         for (JobCue cue : target.cuesOf(JobPlan.Approach.HUMAN)) {
             dubSpans.add(new Span(cue.start(), cue.end()));
@@ -82,7 +88,8 @@ public class MixStage implements Stage<MixWork, MixStage.Mixed> {
         return new MixWork(task.id(), job.id(), language, files.ofMedia(source.id(), "the source"),
                 job.mneMediaId().map(id -> files.ofMedia(id, "the M&E stem")),
                 job.dialogueMediaId().map(id -> files.ofMedia(id, "the original dialogue stem")), length, lines,
-                humanStems, dubSpans, originalSpans);
+                humanStems, dubSpans, originalSpans, target.cues().stream().map(c -> new Span(c.start(), c.end())).toList(),
+                job.loudness());
     }
 
     @Override
@@ -90,8 +97,15 @@ public class MixStage implements Stage<MixWork, MixStage.Mixed> {
         Path stem = folder.resolve("dialogue.wav");
         Path mix = folder.resolve("mix.wav");
         ProgrammeMix.Result result = new LanguageMix(work.source(), work.mne(), work.length(), work.lines(),
-                beds(work), work.dubSpans()).render(stem, mix);
+                beds(work), work.dubSpans()).withTarget(target(work.loudness()), work.cueSpans()).render(stem, mix);
         return Outcome.made(new Mixed(store.store(stem), store.store(mix), result));
+    }
+
+    /** The job's loudness as MIX aims at it: the dub's dialogue level, and the ceiling no peak may pass. */
+    static LoudnessTarget target(LoudnessSpec spec) {
+        LoudnessTarget fixed = new LoudnessTarget(spec.targetLufs(), spec.toleranceLu(), spec.ceilingDbtp(),
+                LoudnessTarget.Mode.FIXED);
+        return spec.matchOriginal() ? fixed.matchingOriginal() : fixed;
     }
 
     /**
@@ -117,8 +131,16 @@ public class MixStage implements Stage<MixWork, MixStage.Mixed> {
         List<String> flags = made.result().flag().map(f -> List.of(f.name())).orElse(List.of());
         jobs.addDeliverable(new Deliverable(job.id(), task.id(), Deliverable.Kind.DIALOGUE_STEM, language,
                 made.stem().sha256(), made.stem().sizeBytes(), Optional.empty(), List.of(), now));
-        jobs.addDeliverable(new Deliverable(job.id(), task.id(), Deliverable.Kind.FULL_MIX, language, made.mix().sha256(),
-                made.mix().sizeBytes(), Optional.of(made.result().method() + ", " + made.result().channels() + " channels"),
-                flags, now));
+        ProgrammeMix.Result r = made.result();
+        String method = r.method() + ", " + r.channels() + " channels" + r.dialogue().map(d -> ", dialogue "
+                + (d.mode() == LoudnessTarget.Mode.MATCH_ORIGINAL ? "matching the original, " : "") + "at "
+                + Math.round(d.afterLufs() * 10) / 10.0 + " LUFS" + d.fallback().map(f -> " (" + f + ")").orElse(""))
+                .orElse("");
+        Deliverable mix = new Deliverable(job.id(), task.id(), Deliverable.Kind.FULL_MIX, language, made.mix().sha256(),
+                made.mix().sizeBytes(), Optional.of(method.length() <= 200 ? method : method.substring(0, 197) + "..."),
+                flags, now);
+        r.dialogue().ifPresent(d -> mix.loudnessControl(d.gainDb(), Math.max(d.limiter().maxGainReductionDb(),
+                r.limiter().maxGainReductionDb())));
+        jobs.addDeliverable(mix);
     }
 }

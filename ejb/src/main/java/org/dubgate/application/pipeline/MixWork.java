@@ -1,5 +1,6 @@
 package org.dubgate.application.pipeline;
 
+import org.dubgate.domain.job.LoudnessSpec;
 import org.dubgate.media.mix.DialogueStem;
 import org.dubgate.media.mix.Span;
 
@@ -12,10 +13,12 @@ import java.util.UUID;
 /**
  * Everything one language's MIX needs, read in one short transaction: the local files of the
  * source and stems, every synthesized line where time-fit placed it, the HUMAN stems, where dub
- * dialogue sounds (the original is ducked there without M&E) and where ORIGINAL characters speak
- * (their original dialogue is kept there).
+ * dialogue sounds (the original is ducked there without M&E), where ORIGINAL characters speak
+ * (their original dialogue is kept there), the script's cues (the mix's loudness is measured over
+ * them) and the job's loudness.
  */
 public record MixWork(UUID taskId, UUID jobId, String language, Path source, Optional<Path> mne,
                       Optional<Path> originalDialogue, Duration length, List<DialogueStem.Line> lines,
-                      List<Path> humanStems, List<Span> dubSpans, List<Span> originalSpans) {
+                      List<Path> humanStems, List<Span> dubSpans, List<Span> originalSpans, List<Span> cueSpans,
+                      LoudnessSpec loudness) {
 }

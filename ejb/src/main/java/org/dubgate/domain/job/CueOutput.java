@@ -71,6 +71,10 @@ public class CueOutput {
     @Column(name = "overflow_ratio")
     private Double overflowRatio;
 
+    /** Flags automatic QA raised on the line (the kinds of its FLAGGED checks), comma-separated. */
+    @Column(name = "qa_flags", nullable = false, length = 300)
+    private String qaFlags = "";
+
     /** How long the engine took to make the line. */
     @Column(name = "engine_micros", nullable = false)
     private long engineMicros;
@@ -113,9 +117,26 @@ public class CueOutput {
                 Optional.ofNullable(overflowRatio));
     }
 
-    /** The QA flags of this line: OVERFLOW when it did not fit its slot at the tempo limit. */
+    /**
+     * The QA flags of this line: OVERFLOW when it did not fit its slot at the tempo limit, then what
+     * automatic QA flagged.
+     */
     public List<String> flags() {
-        return overflowRatio == null ? List.of() : List.of("OVERFLOW");
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        if (overflowRatio != null) {
+            all.add("OVERFLOW");
+        }
+        if (!qaFlags.isEmpty()) {
+            all.addAll(List.of(qaFlags.split(",")));
+        }
+        return List.copyOf(all);
+    }
+
+    /** Automatic QA flagged the line: the flag joins its others, once. */
+    public void flag(String flag) {
+        if (!flags().contains(flag)) {
+            qaFlags = qaFlags.isEmpty() ? flag : qaFlags + "," + flag;
+        }
     }
 
     public Duration engineTime() {

@@ -64,6 +64,14 @@ public class Deliverable {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** A full mix: the gain MIX applied to the dub's dialogue to meet the job's loudness, in dB. */
+    @Column(name = "dialogue_gain_db")
+    private Double dialogueGainDb;
+
+    /** A full mix: the most the true-peak limiter took off anywhere, in dB (0: it never engaged). */
+    @Column(name = "limiter_reduction_db")
+    private Double limiterReductionDb;
+
     protected Deliverable() {
         // for JPA
     }
@@ -120,5 +128,27 @@ public class Deliverable {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** What MIX did to meet the job's loudness: the dialogue's gain and the limiter's deepest reduction. */
+    public void loudnessControl(double gainDb, double limiterDb) {
+        this.dialogueGainDb = gainDb;
+        this.limiterReductionDb = limiterDb;
+    }
+
+    public java.util.OptionalDouble dialogueGainDb() {
+        return dialogueGainDb == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(dialogueGainDb);
+    }
+
+    public java.util.OptionalDouble limiterReductionDb() {
+        return limiterReductionDb == null ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(limiterReductionDb);
+    }
+
+    /** Automatic QA flagged the language: the flag joins the mix's others, once. */
+    public void flag(String flag) {
+        if (!flags().contains(flag)) {
+            flags = flags.isEmpty() ? flag : flags + "," + flag;
+        }
     }
 }

@@ -66,6 +66,19 @@ public class DubbingJob {
     private String originalLanguage;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_profile", nullable = false, length = 16)
+    private DeliveryProfile deliveryProfile;
+
+    @Column(name = "loudness_target_lufs", nullable = false)
+    private double loudnessTargetLufs;
+
+    @Column(name = "true_peak_ceiling_dbtp", nullable = false)
+    private double truePeakCeilingDbtp;
+
+    @Column(name = "match_original_dialogue", nullable = false)
+    private boolean matchOriginalDialogue;
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private JobState state;
 
@@ -106,7 +119,7 @@ public class DubbingJob {
     /** What a manager asked for, already validated and cleared by the consent gate. */
     public record Order(UUID id, String titleCode, UUID sourceMediaId, UUID mneMediaId, UUID dialogueMediaId,
                         String territory, Purpose purpose, int priority, double maxTempo,
-                        Optional<String> originalLanguage, List<JobTarget> targets) {
+                        Optional<String> originalLanguage, LoudnessSpec loudness, List<JobTarget> targets) {
     }
 
     /** The time-fit tempo limit a job may ask for: 1.0 (never speed up) to 1.5; beyond that speech suffers. */
@@ -126,6 +139,10 @@ public class DubbingJob {
         j.priority = order.priority();
         j.maxTempo = order.maxTempo();
         j.originalLanguage = order.originalLanguage().orElse(null);
+        j.deliveryProfile = order.loudness().profile();
+        j.loudnessTargetLufs = order.loudness().targetLufs();
+        j.truePeakCeilingDbtp = order.loudness().ceilingDbtp();
+        j.matchOriginalDialogue = order.loudness().matchOriginal();
         j.targets.addAll(order.targets());
         j.state = JobState.QUEUED;
         j.gateCheckId = gateCheckId;
@@ -297,6 +314,11 @@ public class DubbingJob {
 
     public Optional<String> originalLanguage() {
         return Optional.ofNullable(originalLanguage);
+    }
+
+    /** The delivery profile and the loudness MIX aims at and CHECK holds the language to. */
+    public LoudnessSpec loudness() {
+        return new LoudnessSpec(deliveryProfile, loudnessTargetLufs, truePeakCeilingDbtp, matchOriginalDialogue);
     }
 
     public JobState state() {

@@ -103,6 +103,14 @@ public interface JobRepository {
 
     void addDeliverable(Deliverable deliverable);
 
+    void addCheck(QaCheck check);
+
+    /** A job's automatic QA checks, keyset-paged by id, of one verdict when given. */
+    Page<QaCheck> checksOf(UUID jobId, Optional<QaCheck.Verdict> verdict, PageRequest page);
+
+    /** The checks of these lines of a job (what an outputs page shows beside each line). */
+    List<QaCheck> checksOfOutputs(UUID jobId, java.util.Collection<UUID> outputIds);
+
     void addEvent(JobEvent event);
 
     /** A job's progress events after {@code seq}, oldest first, at most {@code limit}. */

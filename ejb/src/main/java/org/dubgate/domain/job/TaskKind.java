@@ -12,7 +12,9 @@ public enum TaskKind {
     SYNTHESIZE(Scope.LANGUAGE, Origin.CAST_PLAN),
     /** One language's dialogue stem and full mix, once everything feeding the language has ended. */
     MIX(Scope.LANGUAGE, Origin.WHEN_FED),
-    /** The picture with the original and every language's mix, once every language is done. */
+    /** One language's automatic QA: loudness, peaks, duration and tags of its mix, and every line's audio and words. */
+    CHECK(Scope.LANGUAGE, Origin.WHEN_FED),
+    /** The picture with the original and every language's mix, once every language is mixed and checked. */
     ASSEMBLE(Scope.JOB, Origin.WHEN_FED);
 
     /** What a task of the kind covers. */

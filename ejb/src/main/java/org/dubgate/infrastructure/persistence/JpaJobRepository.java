@@ -11,6 +11,7 @@ import org.dubgate.domain.job.DubbingJob;
 import org.dubgate.domain.job.JobEvent;
 import org.dubgate.domain.job.JobRepository;
 import org.dubgate.domain.job.JobTask;
+import org.dubgate.domain.job.QaCheck;
 import org.dubgate.domain.job.TaskKind;
 import org.dubgate.domain.job.TaskState;
 import org.dubgate.domain.job.TaskSummary;
@@ -234,6 +235,29 @@ public class JpaJobRepository implements JobRepository {
     @Override
     public void addDeliverable(Deliverable deliverable) {
         em.persist(deliverable);
+    }
+
+    @Override
+    public void addCheck(QaCheck check) {
+        em.persist(check);
+    }
+
+    @Override
+    public Page<QaCheck> checksOf(UUID jobId, Optional<QaCheck.Verdict> verdict, PageRequest page) {
+        var query = em.createQuery("select c from QaCheck c where c.jobId = :job and c.id > :after"
+                        + (verdict.isPresent() ? " and c.verdict = :verdict" : "") + " order by c.id", QaCheck.class)
+                .setParameter("job", jobId).setParameter("after", page.afterId()).setMaxResults(page.limit() + 1);
+        verdict.ifPresent(v -> query.setParameter("verdict", v));
+        return Page.fromOverfetch(query.getResultList(), page.limit(), c -> c.id().toString());
+    }
+
+    @Override
+    public List<QaCheck> checksOfOutputs(UUID jobId, java.util.Collection<UUID> outputIds) {
+        if (outputIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select c from QaCheck c where c.jobId = :job and c.outputId in :outputs order by c.id",
+                QaCheck.class).setParameter("job", jobId).setParameter("outputs", outputIds).getResultList();
     }
 
     @Override

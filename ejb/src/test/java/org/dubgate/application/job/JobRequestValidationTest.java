@@ -1,6 +1,8 @@
 package org.dubgate.application.job;
 
 import org.dubgate.domain.consent.Purpose;
+import org.dubgate.domain.job.DeliveryProfile;
+import org.dubgate.domain.job.LoudnessSpec;
 import org.dubgate.domain.media.MediaAsset;
 import org.dubgate.domain.media.MediaAssetRepository;
 import org.dubgate.domain.shared.InvalidInputException;
@@ -78,7 +80,7 @@ class JobRequestValidationTest {
             targets.add(new JobRequest.TargetRequest(languages[i], new JobRequest.ScriptRequest("WEBVTT", scripts[i]),
                     List.of(new JobRequest.CharacterRequest("NARRATOR", "ORIGINAL", null, null))));
         }
-        return new JobRequest(TITLE, source.id(), null, null, "ES", purpose, null, null, null, targets);
+        return new JobRequest(TITLE, source.id(), null, null, "ES", purpose, null, null, null, targets, null);
     }
 
     @Test
@@ -92,10 +94,38 @@ class JobRequestValidationTest {
     }
 
     @Test
+    void deliveryProfileIsStreamingUnlessNamedAndItsTargetsMustBeInRange() {
+        JobRequestValidation v = validation(new JobScripts(10_000, 40_000, 1_000));
+        JobRequest plain = request(null, webvtt(2, "NARRATOR"));
+        assertEquals(DeliveryProfile.STREAMING.spec(), v.validate(plain).loudness());
+        LoudnessSpec ebu = v.validate(withDelivery(plain, new JobRequest.DeliveryRequest("EBU_R128", null, null, null)))
+                .loudness();
+        assertEquals(new LoudnessSpec(DeliveryProfile.EBU_R128, -23, -1, false), ebu);
+        assertEquals(new LoudnessSpec(DeliveryProfile.ATSC_A85, -20, -3, true), v.validate(withDelivery(plain,
+                new JobRequest.DeliveryRequest("ATSC_A85", -20.0, -3.0, true))).loudness());
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> v.validate(withDelivery(plain,
+                new JobRequest.DeliveryRequest("NETFLIX", null, null, null))));
+        assertEquals(List.of("delivery.profile"), e.errors().stream().map(InvalidInputException.FieldError::field).toList());
+        e = assertThrows(InvalidInputException.class, () -> v.validate(withDelivery(plain,
+                new JobRequest.DeliveryRequest(null, -5.0, 3.0, null))));
+        assertEquals(List.of("delivery.loudnessLufs", "delivery.truePeakDbtp"),
+                e.errors().stream().map(InvalidInputException.FieldError::field).toList());
+        e = assertThrows(InvalidInputException.class, () -> v.validate(withDelivery(plain,
+                new JobRequest.DeliveryRequest(null, Double.NaN, null, null))));
+        assertEquals("delivery.loudnessLufs", e.errors().get(0).field());
+    }
+
+    private static JobRequest withDelivery(JobRequest r, JobRequest.DeliveryRequest d) {
+        return new JobRequest(r.title(), r.sourceMediaId(), r.mneMediaId(), r.dialogueMediaId(), r.territory(),
+                r.purpose(), r.priority(), r.maxTempo(), r.originalLanguage(), r.targets(), d);
+    }
+
+    @Test
     void scriptBeyondItsLimitIsRefusedAloneAndAtOnce() {
         JobRequestValidation v = validation(new JobScripts(3, 100, 1_000));
         JobRequest r = new JobRequest(TITLE, source.id(), null, null, "ATLANTIS", null, null, null, null,
-                request(null, webvtt(2, "NARRATOR"), webvtt(4, "NOBODY")).targets());
+                request(null, webvtt(2, "NARRATOR"), webvtt(4, "NOBODY")).targets(), null);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> v.validate(r));
         assertEquals(List.of(new InvalidInputException.FieldError("targets[1].script",
                 "file: more than 3 cues: at most 3 per script")), e.errors(), "the limit only, not the other problems");
@@ -138,7 +168,7 @@ class JobRequestValidationTest {
                 e.errors().stream().map(InvalidInputException.FieldError::message).toList());
         JobRequest castTooLong = new JobRequest(TITLE, source.id(), null, null, "ES", null, null, null, null,
                 List.of(new JobRequest.TargetRequest("es", new JobRequest.ScriptRequest("WEBVTT", webvtt(1, "NARRATOR")),
-                        List.of(new JobRequest.CharacterRequest(longName, "ORIGINAL", null, null)))));
+                        List.of(new JobRequest.CharacterRequest(longName, "ORIGINAL", null, null)))), null);
         e = assertThrows(InvalidInputException.class, () -> v.validate(castTooLong));
         assertEquals("targets[0].characters[0].character", e.errors().get(0).field());
     }

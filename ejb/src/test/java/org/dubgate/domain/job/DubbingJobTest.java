@@ -30,7 +30,7 @@ class DubbingJobTest {
 
     private static DubbingJob job(JobTarget... targets) {
         return DubbingJob.queued(new DubbingJob.Order(UUID.randomUUID(), "T-1", UUID.randomUUID(), null, null, "ES",
-                Purpose.TEMP, 5, 1.25, Optional.of("en"), List.of(targets)), UUID.randomUUID(), Optional.empty(), "manager", NOW);
+                Purpose.TEMP, 5, 1.25, Optional.of("en"), DeliveryProfile.STREAMING.spec(), List.of(targets)), UUID.randomUUID(), Optional.empty(), "manager", NOW);
     }
 
     private static final Worker NODE_A = new Worker("node-a", "boot1");
@@ -76,14 +76,22 @@ class DubbingJobTest {
         assertEquals(List.of("MIX/es"), kinds(due));
         tasks.addAll(due);
         ran(tasks.get(4), TaskState.SUCCEEDED);
-        assertEquals(List.of(), job.tasksDue(summaries(tasks), NOW), "es is still mixing: no ASSEMBLE");
+        due = job.tasksDue(summaries(tasks), NOW);
+        assertEquals(List.of("CHECK/en"), kinds(due), "en mixed: its CHECK; es is still mixing");
+        tasks.addAll(due);
         ran(tasks.get(5), TaskState.SUCCEEDED);
         due = job.tasksDue(summaries(tasks), NOW);
-        assertEquals(List.of("ASSEMBLE"), kinds(due), "every language mixed: the job-wide stage, once");
+        assertEquals(List.of("CHECK/es"), kinds(due));
+        tasks.addAll(due);
+        ran(tasks.get(6), TaskState.SUCCEEDED);
+        assertEquals(List.of(), job.tasksDue(summaries(tasks), NOW), "en is checked, es still checking: no ASSEMBLE");
+        ran(tasks.get(7), TaskState.SUCCEEDED);
+        due = job.tasksDue(summaries(tasks), NOW);
+        assertEquals(List.of("ASSEMBLE"), kinds(due), "every language mixed and checked: the job-wide stage, once");
         tasks.addAll(due);
         assertEquals(JobState.RUNNING, job.state());
         assertEquals(List.of(), job.tasksDue(summaries(tasks), NOW));
-        ran(tasks.get(6), TaskState.SUCCEEDED);
+        ran(tasks.get(8), TaskState.SUCCEEDED);
         assertEquals(List.of(), job.tasksDue(summaries(tasks), NOW));
         assertEquals(JobState.IN_REVIEW, job.state(), "nothing open, nothing due: ready for QA review");
     }

@@ -10,8 +10,8 @@ package org.dubgate.media.loudness;
  */
 final class TruePeak {
 
-    /** BS.1770-4 Annex 2, phases 0 to 3, 12 taps each. */
-    private static final double[][] PHASES = {
+    /** BS.1770-4 Annex 2, phases 0 to 3, 12 taps each ({@link TruePeakLimiter} detects with them too). */
+    static final double[][] PHASES = {
             {0.0017089843750, 0.0109863281250, -0.0196533203125, 0.0332031250000, -0.0594482421875,
                     0.1373291015625, 0.9721679687500, -0.1022949218750, 0.0476074218750, -0.0266113281250,
                     0.0148925781250, -0.0083007812500},
@@ -24,7 +24,7 @@ final class TruePeak {
             {-0.0083007812500, 0.0148925781250, -0.0266113281250, 0.0476074218750, -0.1022949218750,
                     0.9721679687500, 0.1373291015625, -0.0594482421875, 0.0332031250000, -0.0196533203125,
                     0.0109863281250, 0.0017089843750}};
-    private static final int TAPS = 12;
+    static final int TAPS = 12;
     private static final int HISTORY = TAPS - 1;
 
     /**
@@ -33,7 +33,7 @@ final class TruePeak {
      * far divided by it cannot raise the peak, and its filtering is skipped: after the loudest moment
      * most of a programme is such blocks.
      */
-    private static final double GAIN_BOUND;
+    static final double GAIN_BOUND;
 
     static {
         double bound = 0;

@@ -9,5 +9,7 @@
  * with FFmpeg and streamed: what is kept is one energy per 100 ms block (72,000 for two hours), never
  * the samples. {@link org.dubgate.media.loudness.LoudnessMeter} measures a file;
  * {@link org.dubgate.media.loudness.LoudnessAnalyzer} takes samples from anywhere else.
+ * {@link org.dubgate.media.loudness.TruePeakLimiter} keeps audio under a true-peak ceiling with the same
+ * 4× interpolator the meter reads peaks with.
  */
 package org.dubgate.media.loudness;

@@ -1,14 +1,11 @@
 package org.dubgate.media.mix;
 
-import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameFilter;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.FrameRecorder;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -59,21 +56,35 @@ public final class DialogueStem {
 
     /** Renders {@code lines} over {@code beds} into {@code out}, which lasts exactly {@code length}. */
     public static void render(List<Line> lines, List<Bed> beds, Duration length, Path out) throws MixException {
+        try (WavOut wav = new WavOut(out, 1, WavOut.Encoding.PCM_24)) {
+            render(lines, beds, length, block -> {
+                for (int i = 0; i < block.length; i++) {
+                    block[i] = Math.max(-1f, Math.min(1f, block[i])); // overlapping lines clip rather than wrap
+                }
+                wav.write(block, block.length);
+            });
+            wav.finish();
+        }
+    }
+
+    /** Where the rendered stem goes, one block at a time, in order, exactly {@code length} in all. */
+    @FunctionalInterface
+    interface BlockSink {
+        /** Takes the next block; it may change it, which the stem no longer reads. */
+        void accept(float[] block) throws MixException;
+    }
+
+    /** Renders {@code lines} over {@code beds} into {@code sink}, unclipped: exactly {@code length} of samples. */
+    static void render(List<Line> lines, List<Bed> beds, Duration length, BlockSink sink) throws MixException {
         long total = samples(length);
         List<Line> ordered = new ArrayList<>(lines);
         ordered.sort(Comparator.comparing(Line::start));
         List<BedReader> readers = new ArrayList<>();
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), 1)) {
+        try {
             for (Bed bed : beds) {
                 readers.add(new BedReader(bed));
             }
-            recorder.setFormat("wav");
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_PCM_S24LE);
-            recorder.setSampleFormat(avutil.AV_SAMPLE_FMT_S32); // the 24-bit PCM encoder takes 32-bit samples
-            recorder.setSampleRate(RATE);
-            recorder.setAudioChannels(1);
-            recorder.start();
-            Timeline timeline = new Timeline(recorder, readers);
+            Timeline timeline = new Timeline(sink, readers);
             for (Line line : ordered) {
                 long at = samples(line.start());
                 if (at >= total) {
@@ -83,9 +94,6 @@ public final class DialogueStem {
                 timeline.add(decode(line));
             }
             timeline.writeUntil(total);
-            recorder.stop();
-        } catch (FrameRecorder.Exception e) {
-            throw new MixException("cannot write " + out.getFileName() + ": " + e.getMessage(), e);
         } finally {
             readers.forEach(BedReader::close);
         }
@@ -123,17 +131,17 @@ public final class DialogueStem {
 
     /** Samples written so far, and the mixed samples from there on that are not final yet. */
     private static final class Timeline {
-        private final FFmpegFrameRecorder recorder;
+        private final BlockSink sink;
         private final List<BedReader> beds;
         private long cursor;
         private float[] pending = new float[0];
 
-        Timeline(FFmpegFrameRecorder recorder, List<BedReader> beds) {
-            this.recorder = recorder;
+        Timeline(BlockSink sink, List<BedReader> beds) {
+            this.sink = sink;
             this.beds = beds;
         }
 
-        void writeUntil(long target) throws FrameRecorder.Exception, MixException {
+        void writeUntil(long target) throws MixException {
             while (cursor < target) {
                 int n = (int) Math.min(CHUNK, target - cursor);
                 float[] block = new float[n];
@@ -141,7 +149,7 @@ public final class DialogueStem {
                 for (BedReader bed : beds) {
                     bed.addTo(block, cursor);
                 }
-                write(recorder, block);
+                sink.accept(block);
                 pending = pending.length > n ? java.util.Arrays.copyOfRange(pending, n, pending.length) : new float[0];
                 cursor += n;
             }
@@ -160,13 +168,6 @@ public final class DialogueStem {
 
     static long samples(Duration d) {
         return Math.round(d.toNanos() * (double) RATE / 1_000_000_000L);
-    }
-
-    private static void write(FFmpegFrameRecorder recorder, float[] block) throws FrameRecorder.Exception {
-        for (int i = 0; i < block.length; i++) {
-            block[i] = Math.max(-1f, Math.min(1f, block[i])); // overlapping lines clip rather than wrap
-        }
-        recorder.recordSamples(RATE, 1, FloatBuffer.wrap(block));
     }
 
     /** One line as mono float samples at 48 kHz, tempo applied by FFmpeg's pitch-preserving atempo. */

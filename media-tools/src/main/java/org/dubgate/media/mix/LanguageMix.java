@@ -3,6 +3,7 @@ package org.dubgate.media.mix;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,25 +11,62 @@ import java.util.Optional;
  * then the full mix of that stem over the programme's bed (see {@link ProgrammeMix}). Both files
  * are streamed; nothing here holds more than one line and a few blocks.
  *
+ * <p>With a {@link LoudnessTarget} the stem is levelled to it by itself (one gain to the dialogue-gated
+ * level aimed at, then a true-peak limiter at the target's ceiling, see {@link DialogueLevel}) and the
+ * full mix is limited to the same ceiling. Without one, the stem is written as rendered and the full
+ * mix only kept under full scale.
+ *
  * @param source   the picture-and-sound source (the bed when there is no M&E)
  * @param mne      the music-and-effects stem, when supplied
  * @param length   the programme's length: both outputs last exactly this long
  * @param lines    the synthesized lines, placed and tempo-adjusted as time-fit decided
  * @param beds     HUMAN stems and original dialogue kept for ORIGINAL characters
- * @param dubSpans where dub dialogue sounds: the original is ducked there when there is no M&E
+ * @param dubSpans where dub dialogue sounds: the original is ducked there when there is no M&E, and the
+ *                 dialogue-gated loudness is measured over them
+ * @param target   the loudness the dialogue is brought to, if any
+ * @param gateOn   what the target's dialogue-gated loudness is measured over: the script's cues
+ *                 (the dub spans when not given)
  */
 public record LanguageMix(Path source, Optional<Path> mne, Duration length, List<DialogueStem.Line> lines,
-                          List<DialogueStem.Bed> beds, List<Span> dubSpans) {
+                          List<DialogueStem.Bed> beds, List<Span> dubSpans, Optional<LoudnessTarget> target,
+                          List<Span> gateOn) {
 
     public LanguageMix {
         lines = List.copyOf(lines);
         beds = List.copyOf(beds);
         dubSpans = List.copyOf(dubSpans);
+        Objects.requireNonNull(target, "target");
+        gateOn = List.copyOf(gateOn);
     }
 
-    /** Writes the dialogue stem and the full mix; says how the mix was made and what QA should know. */
+    /** A mix without a loudness target. */
+    public LanguageMix(Path source, Optional<Path> mne, Duration length, List<DialogueStem.Line> lines,
+                       List<DialogueStem.Bed> beds, List<Span> dubSpans) {
+        this(source, mne, length, lines, beds, dubSpans, Optional.empty(), dubSpans);
+    }
+
+    /** This mix, with its dialogue levelled so the mix meets {@code target} over the dub spans. */
+    public LanguageMix withTarget(LoudnessTarget target) {
+        return withTarget(target, dubSpans);
+    }
+
+    /** This mix, with its dialogue levelled so the mix meets {@code target} over {@code cues}. */
+    public LanguageMix withTarget(LoudnessTarget target, List<Span> cues) {
+        return new LanguageMix(source, mne, length, lines, beds, dubSpans, Optional.of(target), cues);
+    }
+
+    /**
+     * Writes the dialogue stem and the full mix; says how the mix was made, what QA should know, and
+     * with a target how the dialogue was levelled ({@link ProgrammeMix.Result#dialogue()}).
+     */
     public ProgrammeMix.Result render(Path dialogueStemOut, Path fullMixOut) throws MixException {
-        DialogueStem.render(lines, beds, length, dialogueStemOut);
-        return ProgrammeMix.mix(dialogueStemOut, mne, source, dubSpans, length, fullMixOut);
+        if (target.isEmpty()) {
+            DialogueStem.render(lines, beds, length, dialogueStemOut);
+            return ProgrammeMix.mix(dialogueStemOut, mne, source, dubSpans, length, fullMixOut);
+        }
+        double bed = ProgrammeMix.bedLoudness(mne, source, dubSpans, length, gateOn);
+        DialogueLevel level = DialogueLevelling.render(this, target.get(), bed, dialogueStemOut);
+        return ProgrammeMix.mix(dialogueStemOut, mne, source, dubSpans, length, target.get().truePeakDbtp(), fullMixOut)
+                .withDialogue(level);
     }
 }

@@ -1,11 +1,9 @@
 package org.dubgate.media.mix;
 
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.FrameRecorder;
+import org.dubgate.media.loudness.Loudness;
+import org.dubgate.media.loudness.LoudnessAnalyzer;
+import org.dubgate.media.loudness.TruePeakLimiter;
 
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,16 +13,35 @@ import java.util.Optional;
  * A language's full mix (DESIGN.md § Media): the dialogue stem over the M&E stem when there is one;
  * for a 5.1 source without M&E, the dialogue replaces the centre channel; for a stereo source
  * without M&E, the original is ducked by 18 dB under each dub line (with short ramps) and the mix is
- * flagged {@link Flag#NO_MNE_ORIGINAL_AUDIBLE}. 48 kHz, 24-bit WAV, written block by block.
+ * flagged {@link Flag#NO_MNE_ORIGINAL_AUDIBLE}. 48 kHz, 24-bit WAV, written block by block. Where the
+ * sum would go over the true-peak ceiling a {@link TruePeakLimiter} brings it down (no hard clipping);
+ * everywhere else the sum is written as it is.
  */
 public final class ProgrammeMix {
 
     /** A QA flag the mix raises. */
     public enum Flag { NO_MNE_ORIGINAL_AUDIBLE }
 
-    /** How the mix was made, and what QA should know. */
-    public record Result(String method, int channels, Optional<Flag> flag) {
+    /**
+     * How the mix was made, and what QA should know.
+     *
+     * @param limiter  what the full mix's true-peak limiter did
+     * @param dialogue how the dialogue stem was levelled, when the language has a loudness target
+     */
+    public record Result(String method, int channels, Optional<Flag> flag, TruePeakLimiter.Activity limiter,
+                         Optional<DialogueLevel> dialogue) {
+
+        /** This result, with how the dialogue stem under it was levelled. */
+        public Result withDialogue(DialogueLevel level) {
+            return new Result(method, channels, flag, limiter, Optional.of(level));
+        }
     }
+
+    /**
+     * The ceiling of a mix made without a loudness target: 0 dBTP, just what the 24-bit file can hold,
+     * so the limiter only stands in for the hard clip it replaced.
+     */
+    public static final double FULL_SCALE_DBTP = 0.0;
 
     public static final double DUCK_DB = -18.0;
     static final Duration RAMP = Duration.ofMillis(50);
@@ -34,8 +51,15 @@ public final class ProgrammeMix {
     private ProgrammeMix() {
     }
 
+    /** Mixes with the true peak held under full scale ({@link #FULL_SCALE_DBTP}). */
     public static Result mix(Path dialogueStem, Optional<Path> mne, Path source, List<Span> dubLines, Duration length,
                              Path out) throws MixException {
+        return mix(dialogueStem, mne, source, dubLines, length, FULL_SCALE_DBTP, out);
+    }
+
+    /** Mixes with the true peak held at or under {@code ceilingDbtp}. */
+    public static Result mix(Path dialogueStem, Optional<Path> mne, Path source, List<Span> dubLines, Duration length,
+                             double ceilingDbtp, Path out) throws MixException {
         Path bed = mne.orElse(source);
         boolean surround = surround(bed);
         int channels = surround ? 6 : 2;
@@ -44,44 +68,73 @@ public final class ProgrammeMix {
         long total = DialogueStem.samples(length);
         float duck = (float) Math.pow(10, DUCK_DB / 20);
         SpanCursor ducking = new SpanCursor(dubLines, DialogueStem.samples(RAMP));
+        TruePeakLimiter limiter = new TruePeakLimiter(DialogueStem.RATE, channels, ceilingDbtp);
         try (PcmReader dialogue = new PcmReader(dialogueStem, "mono", 1);
              PcmReader original = new PcmReader(bed, surround ? "5.1" : "stereo", channels);
-             FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), channels)) {
-            recorder.setFormat("wav");
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_PCM_S24LE);
-            recorder.setSampleFormat(avutil.AV_SAMPLE_FMT_S32);
-            recorder.setSampleRate(DialogueStem.RATE);
-            recorder.setAudioChannels(channels);
-            recorder.start();
+             WavOut wav = new WavOut(out, channels, WavOut.Encoding.PCM_24)) {
             float[] d = new float[BLOCK];
             float[] o = new float[BLOCK * channels];
+            float[] limited = new float[Math.max(BLOCK, limiter.latency()) * channels];
             for (long at = 0; at < total; at += BLOCK) {
                 int n = (int) Math.min(BLOCK, total - at);
                 dialogue.read(d, n);
                 original.read(o, n);
+                bed(o, n, at, channels, mne.isPresent(), surround, ducking, duck);
                 for (int i = 0; i < n; i++) {
-                    long sample = at + i;
-                    if (mne.isPresent()) {
-                        addDialogue(o, i, channels, d[i], surround);
-                    } else if (surround) {
-                        o[i * channels + CENTRE] = d[i];
-                    } else {
-                        float g = 1f - ducking.at(sample) * (1f - duck);
-                        o[i * 2] = o[i * 2] * g + d[i] * 0.7071f;
-                        o[i * 2 + 1] = o[i * 2 + 1] * g + d[i] * 0.7071f;
-                    }
+                    addDialogue(o, i, channels, d[i], surround);
                 }
-                for (int i = 0; i < n * channels; i++) {
-                    o[i] = Math.max(-1f, Math.min(1f, o[i]));
-                }
-                recorder.recordSamples(DialogueStem.RATE, channels, FloatBuffer.wrap(o, 0, n * channels));
+                wav.write(limited, limiter.process(o, n, limited));
             }
-            recorder.stop();
-        } catch (FrameRecorder.Exception e) {
-            throw new MixException("cannot write " + out.getFileName() + ": " + e.getMessage(), e);
+            wav.write(limited, limiter.finish(limited)); // the look-ahead's worth still held: same length as the stem
+            wav.finish();
         }
         return new Result(method, channels, mne.isEmpty() && !surround
-                ? Optional.of(Flag.NO_MNE_ORIGINAL_AUDIBLE) : Optional.empty());
+                ? Optional.of(Flag.NO_MNE_ORIGINAL_AUDIBLE) : Optional.empty(), limiter.activity(), Optional.empty());
+    }
+
+    /**
+     * The loudness of the bed alone over {@code gateOn} as it sounds in the mix (ducked under the dub
+     * lines, or with its centre emptied for the dialogue): what the dialogue adds to, so MIX can aim
+     * the dialogue at a level that brings the mix, not the stem alone, to the target.
+     */
+    public static double bedLoudness(Optional<Path> mne, Path source, List<Span> dubLines, Duration length,
+                                     List<Span> gateOn) throws MixException {
+        Path bed = mne.orElse(source);
+        boolean surround = surround(bed);
+        int channels = surround ? 6 : 2;
+        long total = DialogueStem.samples(length);
+        float duck = (float) Math.pow(10, DUCK_DB / 20);
+        SpanCursor ducking = new SpanCursor(dubLines, DialogueStem.samples(RAMP));
+        // BS.1770-4 weights: fronts 1, LFE 0, surrounds 1.41
+        double[] weights = surround ? new double[]{1, 1, 1, 0, 1.41, 1.41} : new double[]{1, 1};
+        LoudnessAnalyzer meter = new LoudnessAnalyzer(DialogueStem.RATE, weights, gateOn);
+        try (PcmReader original = new PcmReader(bed, surround ? "5.1" : "stereo", channels)) {
+            float[] o = new float[BLOCK * channels];
+            for (long at = 0; at < total; at += BLOCK) {
+                int n = (int) Math.min(BLOCK, total - at);
+                original.read(o, n);
+                bed(o, n, at, channels, mne.isPresent(), surround, ducking, duck);
+                meter.accept(o, n);
+            }
+        }
+        return meter.finish().dialogueGated().map(Loudness.Gated::integratedLufs).orElse(Double.NEGATIVE_INFINITY);
+    }
+
+    /** The bed of one block as the mix has it: an M&E as it is; a 5.1 source without its centre; a stereo one ducked. */
+    private static void bed(float[] o, int n, long at, int channels, boolean mne, boolean surround, SpanCursor ducking,
+                            float duck) {
+        if (mne) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (surround) {
+                o[i * channels + CENTRE] = 0f;
+            } else {
+                float g = 1f - ducking.at(at + i) * (1f - duck);
+                o[i * 2] = o[i * 2] * g;
+                o[i * 2 + 1] = o[i * 2 + 1] * g;
+            }
+        }
     }
 
     /** Whether a bed is mixed as 5.1 (six channels or more; its dialogue then sits in the centre) rather than stereo. */
@@ -89,7 +142,7 @@ public final class ProgrammeMix {
         return PcmReader.channelsOf(bed) >= 6;
     }
 
-    /** Dialogue goes to the centre of a 5.1 bed, or equally (-3 dB) to both sides of a stereo one. */
+    /** Dialogue goes to the centre of a 5.1 bed (emptied for it without M&E), or equally (-3 dB) to both sides of a stereo one. */
     private static void addDialogue(float[] o, int frame, int channels, float dialogue, boolean surround) {
         if (surround) {
             o[frame * channels + CENTRE] += dialogue;

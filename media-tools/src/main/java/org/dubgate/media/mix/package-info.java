@@ -2,7 +2,9 @@
  * Building the dubbed deliverables with FFmpeg through JavaCV, streamed block by block so memory
  * does not grow with the programme: dialogue stems (lines tempo-changed with the pitch-preserving
  * {@code atempo}, resampled to 48 kHz, placed at their exact sample, over HUMAN stems and kept
- * original dialogue), full mixes (over M&E, 5.1 centre replacement, or ducking), and the Matroska
- * assembly that stream-copies the picture beside the dubbed PCM tracks.
+ * original dialogue), full mixes (over M&E, 5.1 centre replacement, or ducking), levelling of a
+ * stem to a {@link org.dubgate.media.mix.LoudnessTarget} (dialogue-gated gain, then a true-peak limiter;
+ * the full mix is limited to the same ceiling), and the Matroska assembly that stream-copies the picture
+ * beside the dubbed PCM tracks.
  */
 package org.dubgate.media.mix;

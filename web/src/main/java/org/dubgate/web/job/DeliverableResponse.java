@@ -5,13 +5,23 @@ import org.dubgate.domain.job.Deliverable;
 import java.time.Instant;
 import java.util.List;
 
-/** A file made for the job's delivery, with the QA flags raised while making it. */
+/**
+ * A file made for the job's delivery, with the QA flags raised on it (by MIX, and by its language's
+ * CHECK); for a full mix the gain MIX applied to the dub's dialogue to meet the job's loudness and
+ * the deepest reduction of the true-peak limiter (0: it never engaged), in dB.
+ */
 public record DeliverableResponse(String id, String kind, String language, String sha256, long sizeBytes, String method,
-                                  List<String> flags, String taskId, Instant createdAt) {
+                                  List<String> flags, Double dialogueGainDb, Double limiterReductionDb, String taskId,
+                                  Instant createdAt) {
 
     public static DeliverableResponse of(Deliverable d) {
         return new DeliverableResponse(d.id().toString(), d.kind().name(), d.language().orElse(null), d.contentSha256(),
-                d.sizeBytes(), d.method().orElse(null), d.flags(), d.taskId().toString(), d.createdAt());
+                d.sizeBytes(), d.method().orElse(null), d.flags(), round(d.dialogueGainDb()), round(d.limiterReductionDb()),
+                d.taskId().toString(), d.createdAt());
+    }
+
+    private static Double round(java.util.OptionalDouble db) {
+        return db.isPresent() ? Math.round(db.getAsDouble() * 100) / 100.0 : null;
     }
 
     /** The media type it is served with. */

@@ -23,10 +23,12 @@ import org.dubgate.application.job.JobProgressFeed;
 import org.dubgate.application.job.JobRequest;
 import org.dubgate.application.job.JobService;
 import org.dubgate.domain.identity.Role;
+import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.Deliverable;
 import org.dubgate.domain.job.DubbingJob;
 import org.dubgate.domain.job.JobRepository;
 import org.dubgate.domain.job.JobState;
+import org.dubgate.domain.job.QaCheck;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.Page;
 import org.dubgate.domain.shared.PageRequest;
@@ -39,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -188,7 +191,8 @@ public class JobResource {
             + "cursor-paged (?after=<next>)")
     public PageResponse<OutputResponse> outputs(@PathParam("id") UUID id, @QueryParam("after") String after,
                                                 @QueryParam("limit") @DefaultValue("50") int limit) {
-        return PageResponse.of(jobs.outputs(id, new PageRequest(Optional.ofNullable(after), limit)), OutputResponse::of);
+        JobService.OutputsWithChecks page = jobs.outputsWithChecks(id, new PageRequest(Optional.ofNullable(after), limit));
+        return PageResponse.of(page.page(), o -> OutputResponse.of(o, page.checks().getOrDefault(o.id(), List.of())));
     }
 
     @GET
@@ -196,7 +200,25 @@ public class JobResource {
     @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
     @Operation(summary = "One synthesized line")
     public OutputResponse output(@PathParam("id") UUID id, @PathParam("outputId") UUID outputId) {
-        return OutputResponse.of(jobs.output(id, outputId));
+        CueOutput output = jobs.output(id, outputId);
+        return OutputResponse.of(output, jobs.checksOf(id, output));
+    }
+
+    @GET
+    @Path("/{id}/checks")
+    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "The automatic QA checks of every language (loudness to the delivery profile, true peak, "
+            + "clipping, duration, track tags) and every synthesized line (empty, silent, too short for its text, "
+            + "dropouts, clipping, OVERFLOW, and for English the recognizer's word error rate against the script), each "
+            + "with its figure, threshold and verdict; ?verdict=PASSED|FLAGGED|NOTED; cursor-paged (?after=<next>)")
+    public PageResponse<CheckResponse> checks(@PathParam("id") UUID id, @QueryParam("verdict") String verdict,
+                                              @QueryParam("after") String after,
+                                              @QueryParam("limit") @DefaultValue("50") int limit) {
+        Optional<QaCheck.Verdict> only = Optional.ofNullable(verdict).map(v -> Arrays.stream(QaCheck.Verdict.values())
+                .filter(x -> x.name().equals(v)).findFirst().orElseThrow(() -> InvalidInputException.of("verdict",
+                        "one of " + Arrays.toString(QaCheck.Verdict.values()))));
+        return PageResponse.of(jobs.checks(id, only, new PageRequest(Optional.ofNullable(after), limit)),
+                CheckResponse::of);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.dubgate.web.job;
 
 import org.dubgate.domain.job.CueOutput;
+import org.dubgate.domain.job.QaCheck;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,23 +11,26 @@ import org.dubgate.media.timing.TimeFit;
 /**
  * A synthesized line and what made it: model, the artifact hash it ran with, and the covering grant;
  * and where time-fit placed it: start, tempo, length after the tempo, silence borrowed past the cue,
- * and for an OVERFLOW line the ratio it would have needed.
+ * and for an OVERFLOW line the ratio it would have needed; and the line's automatic QA checks (none
+ * before its language's CHECK has run).
  */
 public record OutputResponse(String id, String taskId, String cueId, double durationSeconds, String sha256,
                              String modelId, String modelSha256, String grantId, boolean quarantined,
-                             TimeFitResponse timeFit, List<String> flags, double engineSeconds) {
+                             TimeFitResponse timeFit, List<String> flags, double engineSeconds,
+                             List<CheckResponse> checks) {
 
     /** Time-fit of one line, in seconds. */
     public record TimeFitResponse(double startSeconds, double tempo, double fittedSeconds, double borrowedSeconds,
                                   Double overflowRatio) {
     }
 
-    public static OutputResponse of(CueOutput o) {
+    public static OutputResponse of(CueOutput o, List<QaCheck> checks) {
         TimeFit fit = o.timeFit();
         return new OutputResponse(o.id().toString(), o.taskId().toString(), o.cueId(), seconds(o.length()),
                 o.contentSha256(), o.modelId().toString(), o.modelSha256(), o.grantId().map(UUID::toString).orElse(null),
                 o.quarantined(), new TimeFitResponse(seconds(fit.start()), fit.tempo(), seconds(fit.fittedLength()),
-                seconds(fit.borrowed()), fit.overflow().orElse(null)), o.flags(), seconds(o.engineTime()));
+                seconds(fit.borrowed()), fit.overflow().orElse(null)), o.flags(), seconds(o.engineTime()),
+                checks.stream().map(CheckResponse::of).toList());
     }
 
     private static double seconds(Duration d) {

@@ -1,0 +1,79 @@
+package org.dubgate.media.mix;
+
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.FrameRecorder;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+
+/**
+ * A 48 kHz WAV written block by block from interleaved float samples: 24-bit PCM for deliverables,
+ * or 32-bit float for a stem still to be levelled (nothing clipped or rounded before its gain).
+ * {@link #finish} completes the file; {@link #close} alone abandons it.
+ */
+final class WavOut implements AutoCloseable {
+
+    enum Encoding { PCM_24, FLOAT_32 }
+
+    private final Path file;
+    private final int channels;
+    private final FFmpegFrameRecorder recorder;
+
+    WavOut(Path file, int channels, Encoding encoding) throws MixException {
+        this.file = file;
+        this.channels = channels;
+        this.recorder = new FFmpegFrameRecorder(file.toFile(), channels);
+        recorder.setFormat("wav");
+        if (encoding == Encoding.PCM_24) {
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_PCM_S24LE);
+            recorder.setSampleFormat(avutil.AV_SAMPLE_FMT_S32); // the 24-bit PCM encoder takes 32-bit samples
+        } else {
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_PCM_F32LE);
+            recorder.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);
+        }
+        recorder.setSampleRate(DialogueStem.RATE);
+        recorder.setAudioChannels(channels);
+        try {
+            recorder.start();
+        } catch (FrameRecorder.Exception e) {
+            close();
+            throw failed(e);
+        }
+    }
+
+    /** Appends {@code frames} interleaved frames of {@code samples}. */
+    void write(float[] samples, int frames) throws MixException {
+        if (frames == 0) {
+            return;
+        }
+        try {
+            recorder.recordSamples(DialogueStem.RATE, channels, FloatBuffer.wrap(samples, 0, frames * channels));
+        } catch (FrameRecorder.Exception e) {
+            throw failed(e);
+        }
+    }
+
+    /** Flushes the encoder and writes the header's sizes. */
+    void finish() throws MixException {
+        try {
+            recorder.stop();
+        } catch (FrameRecorder.Exception e) {
+            throw failed(e);
+        }
+    }
+
+    private MixException failed(FrameRecorder.Exception e) {
+        return new MixException("cannot write " + file.getFileName() + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            recorder.release();
+        } catch (FrameRecorder.Exception ignored) {
+            // the file is finished or abandoned already: nothing left to lose
+        }
+    }
+}
