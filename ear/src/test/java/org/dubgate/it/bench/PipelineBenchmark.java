@@ -157,7 +157,7 @@ class PipelineBenchmark {
         System.out.print(report);
     }
 
-    /** Where a job's wall time went: engines, the rest of synthesis, MIX, ASSEMBLE, orchestration. */
+    /** Where a job's wall time went: engines, the rest of synthesis, MIX, CHECK, ASSEMBLE, orchestration. */
     private static String breakdown(String which, Api manager, JsonObject job) {
         String jobId = job.getString("id");
         double wall = wall(job);
@@ -166,7 +166,8 @@ class PipelineBenchmark {
         double synthesisTasks = taskSeconds(job, "SYNTHESIZE");
         double mix = taskSeconds(job, "MIX");
         double assemble = taskSeconds(job, "ASSEMBLE");
-        double orchestration = wall - engine - mix - assemble;
+        double check = taskSeconds(job, "CHECK");
+        double orchestration = wall - engine - mix - check - assemble;
         long overflow = outputs.stream().filter(o -> !o.getJsonArray("flags").isEmpty()).count();
         return String.format(Locale.ROOT, """
                         server, 1 worker, %s: %d lines (%d flagged OVERFLOW) in %d tasks
@@ -174,11 +175,12 @@ class PipelineBenchmark {
                           inside the engines (sum per line)    %7.2f s
                           SYNTHESIZE tasks outside the engines %7.2f s
                           MIX, 2 languages x 10 min            %7.2f s
+                          CHECK, 2 languages (QA; the CLI script does none) %7.2f s
                           ASSEMBLE                             %7.2f s
-                          orchestration (wall - engines - MIX - ASSEMBLE) %5.2f s = %.1f %% of engine time (target < 10 %%)
+                          orchestration (wall - engines - MIX - CHECK - ASSEMBLE) %5.2f s = %.1f %% of engine time (target < 10 %%)
                           everything but the engines           %7.2f s = %.1f %% of engine time
                         """, which, outputs.size(), overflow, job.getJsonArray("tasks").size(), wall, engine,
-                synthesisTasks - engine, mix, assemble, orchestration, 100 * orchestration / engine,
+                synthesisTasks - engine, mix, check, assemble, orchestration, 100 * orchestration / engine,
                 wall - engine, 100 * (wall - engine) / engine);
     }
 

@@ -7,9 +7,8 @@ import org.dubgate.domain.job.QaCheck.Kind;
 import org.dubgate.domain.job.QaCheck.Verdict;
 import org.dubgate.media.loudness.Loudness;
 import org.dubgate.media.loudness.LoudnessException;
-import org.dubgate.media.loudness.LoudnessMeter;
 import org.dubgate.media.mix.Iso639;
-import org.dubgate.media.qa.LineAudit;
+import org.dubgate.media.qa.LanguageAudit;
 import org.dubgate.media.qa.LineFigures;
 import org.dubgate.media.qa.QaException;
 
@@ -32,9 +31,10 @@ final class MixChecks {
 
     static List<Finding> of(CheckWork w) throws LoudnessException, QaException {
         List<Finding> found = new ArrayList<>();
-        LoudnessMeter meter = new LoudnessMeter();
-        Loudness mix = meter.measure(w.fullMix(), w.cueSpans());
-        Loudness original = meter.measure(w.source(), w.cueSpans());
+        LanguageAudit.Figures audio = new LanguageAudit().audit(w.fullMix(), Optional.of(w.source()), w.cueSpans(),
+                List.of());
+        Loudness mix = audio.mix();
+        Loudness original = audio.original().orElseThrow();
         LoudnessSpec spec = w.loudness();
         DeliveryProfile profile = spec.profile();
         double dialogue = mix.dialogueGated().map(Loudness.Gated::integratedLufs).orElse(Double.NEGATIVE_INFINITY);
@@ -61,7 +61,7 @@ final class MixChecks {
                 "the source's audio over the same cues"));
         found.add(atMost(Kind.TRUE_PEAK, mix.truePeakDbtp(), spec.ceilingDbtp(), "dBTP", "4x oversampled, every channel"));
 
-        LineFigures samples = new LineAudit().audit(w.fullMix());
+        LineFigures samples = audio.mixSamples();
         found.add(new Finding(Kind.CLIPPING, Optional.empty(), Optional.empty(), OptionalDouble.of(samples.clippedRuns()),
                 "runs", Optional.of("0 runs of full-scale samples"),
                 samples.clippedRuns() == 0 ? Verdict.PASSED : Verdict.FLAGGED,

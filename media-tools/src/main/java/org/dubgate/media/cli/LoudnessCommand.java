@@ -38,21 +38,44 @@ final class LoudnessCommand {
     private LoudnessCommand() {
     }
 
+    /** A cue file that cannot be used, with the exit code that says why. */
+    static final class CueFileException extends Exception {
+        private final int exitCode;
+
+        CueFileException(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
+
+        int exitCode() {
+            return exitCode;
+        }
+    }
+
+    /** The cues of a file (what {@code media-tools script} prints), the problem told on {@code err}. */
+    static List<Span> readCues(Path cuesFile, PrintStream err) throws CueFileException {
+        try {
+            return cues(JsonSupport.read(Files.readString(cuesFile, StandardCharsets.UTF_8)));
+        } catch (CharacterCodingException e) {
+            // read fine, but not JSON text: the cues are wrong (2), not the file (3)
+            err.println("media-tools: " + cuesFile.getFileName() + ": not UTF-8 text");
+            throw new CueFileException(MediaToolsCli.USAGE);
+        } catch (IOException e) {
+            err.println("media-tools: " + cuesFile.getFileName() + ": cannot read: " + e.getMessage());
+            throw new CueFileException(MediaToolsCli.UNREADABLE);
+        } catch (JsonSupport.JsonSyntaxException | IllegalArgumentException e) {
+            err.println("media-tools: " + cuesFile.getFileName() + ": " + e.getMessage());
+            throw new CueFileException(MediaToolsCli.USAGE);
+        }
+    }
+
     static int run(Path file, Path cuesFile, PrintStream out, PrintStream err) {
         List<Span> cues = List.of();
         if (cuesFile != null) {
             try {
-                cues = cues(JsonSupport.read(Files.readString(cuesFile, StandardCharsets.UTF_8)));
-            } catch (CharacterCodingException e) {
-                // read fine, but not JSON text: the cues are wrong (2), not the file (3)
-                err.println("media-tools: " + cuesFile.getFileName() + ": not UTF-8 text");
-                return MediaToolsCli.USAGE;
-            } catch (IOException e) {
-                err.println("media-tools: " + cuesFile.getFileName() + ": cannot read: " + e.getMessage());
-                return MediaToolsCli.UNREADABLE;
-            } catch (JsonSupport.JsonSyntaxException | IllegalArgumentException e) {
-                err.println("media-tools: " + cuesFile.getFileName() + ": " + e.getMessage());
-                return MediaToolsCli.USAGE;
+                cues = readCues(cuesFile, err);
+            } catch (CueFileException e) {
+                return e.exitCode();
             }
         }
         try {

@@ -24,6 +24,8 @@ import java.util.Optional;
  * and prints its cues as JSON; every problem is printed on stderr, one per line.
  * {@code media-tools loudness FILE [--gate-on CUES.json]}: prints the BS.1770-4 / EBU R 128 loudness
  * as JSON, with the dialogue-gated loudness over the cues when given (see {@link LoudnessCommand}).
+ * {@code media-tools check MIX --gate-on CUES.json [--original SOURCE] [LINE ...]}: the audio figures
+ * of a language's automatic QA, as the server's CHECK stage gathers them (see {@link CheckCommand}).
  *
  * <p>Exit codes: 0 success; 2 usage error; 3 the file is missing or unreadable; 4 the file is not
  * usable (media: empty, not audio/video, truncated or corrupt; script: any problem, text that is not
@@ -38,7 +40,8 @@ public final class MediaToolsCli {
     public static final int BAD_MEDIA = 4;
 
     private static final String USAGE_TEXT = "usage: media-tools probe FILE | media-tools script FILE.{srt,vtt,ttml,json}"
-            + " | media-tools dub PLAN.json OUTDIR | media-tools loudness FILE [--gate-on CUES.json]";
+            + " | media-tools dub PLAN.json OUTDIR | media-tools loudness FILE [--gate-on CUES.json]"
+            + " | media-tools check MIX --gate-on CUES.json [--original SOURCE] [LINE ...]";
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -97,6 +100,14 @@ public final class MediaToolsCli {
         if (args[0].equals("loudness") && (args.length == 2 || args.length == 4 && args[2].equals("--gate-on"))) {
             try {
                 return LoudnessCommand.run(Path.of(args[1]), args.length == 4 ? Path.of(args[3]) : null, out, err);
+            } catch (RuntimeException | LinkageError e) {
+                err.println("media-tools: unexpected failure: " + e);
+                return UNEXPECTED;
+            }
+        }
+        if (args[0].equals("check")) {
+            try {
+                return CheckCommand.run(args, out, err);
             } catch (RuntimeException | LinkageError e) {
                 err.println("media-tools: unexpected failure: " + e);
                 return UNEXPECTED;

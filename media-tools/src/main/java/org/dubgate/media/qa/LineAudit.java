@@ -69,11 +69,31 @@ public final class LineAudit {
 
     /** Reads the whole file once and returns its figures. */
     public LineFigures audit(Path audio) throws QaException {
+        return audit(audio, (rate, channels) -> (samples, frames) -> { });
+    }
+
+    /** Something else fed the same decoded samples as the audit, so one decode serves both (the loudness meter). */
+    public interface Tap {
+        void accept(float[] interleaved, int frames);
+    }
+
+    /** Reads the whole file once, feeding its samples also to the tap made for the file's rate and channels. */
+    public LineFigures audit(Path audio, java.util.function.BiFunction<Integer, Integer, Tap> tapFor) throws QaException {
         try (SampleStream in = new SampleStream(audio, "", "")) {
             Pass pass = new Pass(settings, in.sourceRate());
             int channels = in.sourceChannels();
+            Tap tap = tapFor.apply(in.sourceRate(), channels);
+            float[] copy = new float[0];
             FloatBuffer block;
             while ((block = in.next()) != null) {
+                int frames = block.remaining() / channels;
+                if (copy.length < frames * channels) {
+                    copy = new float[frames * channels];
+                }
+                block.mark();
+                block.get(copy, 0, frames * channels);
+                block.reset();
+                tap.accept(copy, frames);
                 while (block.remaining() >= channels) {
                     float loudest = 0;
                     for (int c = 0; c < channels; c++) {
