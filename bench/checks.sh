@@ -24,7 +24,9 @@ ffmpeg -v error -y -f lavfi -i "sine=f=300:d=2:r=22050,volume=0.3" -c:a pcm_s16l
 
 {
   echo "CHECK audio work vs ffmpeg ebur128, $(date -u +%FT%TZ), $(nproc) cores"
-  printf '%-8s %-6s %12s %12s %7s %16s %16s\n' minutes cues "check s" "ffmpeg s" ratio "peak heap MB" "after GC MB"
+  echo "check: the whole audio work of a language's CHECK (mix, original, every line); mix alone: its full-mix figures only"
+  printf '%-8s %-6s %10s %10s %9s %7s %11s %13s %12s\n' minutes cues "check s" "mix alone" "ffmpeg s" ratio "mix ratio" \
+    "peak heap MB" "after GC MB"
 } > "$report"
 
 for minutes in 10 60; do
@@ -43,13 +45,16 @@ for minutes in 10 60; do
   lines=()
   for ((i = 0; i < count; i++)); do lines+=("$dir/line.wav"); done
 
-  checks=(); ffmpegs=(); peaks=(); afters=()
+  checks=(); mixes=(); ffmpegs=(); peaks=(); afters=()
   for pair in 1 2 3; do
     gc="$dir/gc-$minutes-$pair.log"
     s=$(now)
     java -Xlog:gc:file="$gc" -jar "$jar" check "$mix" --gate-on "$cues" --original "$original" "${lines[@]}" \
-      > "$dir/check-$minutes.json"
+      > "$dir/check-$minutes.json" 2> "$dir/check-$minutes.log"
     checks+=("$(echo "$(now) - $s" | bc)")
+    s=$(now)
+    java -jar "$jar" check "$mix" --gate-on "$cues" > /dev/null 2>&1
+    mixes+=("$(echo "$(now) - $s" | bc)")
     s=$(now)
     ffmpeg -nostats -hide_banner -i "$mix" -af ebur128=peak=true -f null - 2> "$dir/ebur128-$minutes.txt"
     ffmpegs+=("$(echo "$(now) - $s" | bc)")
@@ -58,11 +63,12 @@ for minutes in 10 60; do
     afters+=("$(grep -oE '[0-9]+M->[0-9]+M' "$gc" | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1)")
   done
   c=$(printf '%s\n' "${checks[@]}" | median)
+  m=$(printf '%s\n' "${mixes[@]}" | median)
   f=$(printf '%s\n' "${ffmpegs[@]}" | median)
   p=$(printf '%s\n' "${peaks[@]}" | sort -n | tail -1)
   a=$(printf '%s\n' "${afters[@]}" | sort -n | tail -1)
-  printf '%-8s %-6s %12.2f %12.2f %7.2f %16s %16s\n' "$minutes" "$count" "$c" "$f" "$(echo "$c / $f" | bc -l)" \
-    "${p:-none}" "${a:-none}" >> "$report"
+  printf '%-8s %-6s %10.2f %10.2f %9.2f %7.2f %11.2f %13s %12s\n' "$minutes" "$count" "$c" "$m" "$f" \
+    "$(echo "$c / $f" | bc -l)" "$(echo "$m / $f" | bc -l)" "${p:-none}" "${a:-none}" >> "$report"
   echo "  ours:   $(grep -o '"integratedLufs":[^,]*' "$dir/check-$minutes.json" | head -2 | tr '\n' ' ')" >> "$report"
   echo "  ffmpeg: $(grep -E '^\s+I:' "$dir/ebur128-$minutes.txt" | tail -1 | xargs)" >> "$report"
   rm -f "$mix" "$original"

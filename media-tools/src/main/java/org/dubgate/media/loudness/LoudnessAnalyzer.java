@@ -19,7 +19,8 @@ public final class LoudnessAnalyzer {
     private final int channels;
     private final double[] weights;
     private final KWeighting kWeighting;
-    private final TruePeak peaks;
+    /** Empty when only levels are wanted: the 4x oversampling is most of the meter's work. */
+    private final Optional<TruePeak> peaks;
     private final BlockEnergies programme;
     private final Optional<BlockEnergies> gated;
     private final int spansGiven;
@@ -38,6 +39,14 @@ public final class LoudnessAnalyzer {
      * @param gateOn         spans of programme time to measure the dialogue-gated loudness over; empty for none
      */
     public LoudnessAnalyzer(int sampleRate, double[] channelWeights, List<Span> gateOn) {
+        this(sampleRate, channelWeights, gateOn, true);
+    }
+
+    /**
+     * @param truePeak whether to measure peaks too; without, the true and sample peaks are NaN and the
+     *                 meter runs about three times as fast (a level over cues is all that is wanted)
+     */
+    public LoudnessAnalyzer(int sampleRate, double[] channelWeights, List<Span> gateOn, boolean truePeak) {
         if (sampleRate <= 0 || channelWeights.length == 0) {
             throw new IllegalArgumentException("need a positive sample rate and at least one channel");
         }
@@ -51,7 +60,7 @@ public final class LoudnessAnalyzer {
         this.channels = channelWeights.length;
         this.weights = channelWeights.clone();
         this.kWeighting = new KWeighting(sampleRate, channels);
-        this.peaks = new TruePeak(channels);
+        this.peaks = truePeak ? Optional.of(new TruePeak(channels)) : Optional.empty();
         this.programme = new BlockEnergies(sampleRate);
         this.spansGiven = gateOn.size();
         this.gated = gateOn.isEmpty() ? Optional.empty() : Optional.of(new BlockEnergies(sampleRate));
@@ -104,7 +113,7 @@ public final class LoudnessAnalyzer {
         }
         programme.add(energy, 0, frames);
         gated.ifPresent(g -> gate(g, frames));
-        peaks.accept(interleaved, frames);
+        peaks.ifPresent(p -> p.accept(interleaved, frames));
         position += frames;
     }
 
@@ -127,19 +136,20 @@ public final class LoudnessAnalyzer {
     /** The measurement of everything accepted; the analyzer takes no more samples after this. */
     public Loudness finish() {
         if (!finished) {
-            peaks.finish();
+            peaks.ifPresent(TruePeak::finish);
             finished = true;
         }
         return new Loudness(programme.integrated(), programme.maximum(BlockEnergies.MOMENTARY_BLOCKS),
                 programme.maximum(BlockEnergies.SHORT_TERM_BLOCKS), programme.loudnessRange(),
-                decibels(peaks.truePeak()), decibels(peaks.samplePeak()), position / (double) sampleRate,
+                peaks.map(p -> decibels(p.truePeak())).orElse(Double.NaN),
+                peaks.map(p -> decibels(p.samplePeak())).orElse(Double.NaN), position / (double) sampleRate,
                 sampleRate, channels, gated.map(g -> new Loudness.Gated(spansGiven,
                         g.samples() / (double) sampleRate, g.integrated())));
     }
 
     /** The true peak as BS.1770-4 Annex 2 defines it, without the sample-peak floor (tests compare it). */
     double interpolatedPeakDbtp() {
-        return decibels(peaks.interpolatedPeak());
+        return decibels(peaks.orElseThrow().interpolatedPeak());
     }
 
     private static double decibels(double linear) {

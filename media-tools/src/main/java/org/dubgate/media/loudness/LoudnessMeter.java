@@ -44,11 +44,21 @@ public final class LoudnessMeter {
      *                    language), or −1 for the first audio stream
      */
     public Loudness measure(Path file, int audioStream, List<Span> gateOn) throws LoudnessException {
-        return analyze(file, audioStream, gateOn).finish();
+        return analyze(file, audioStream, gateOn, true).finish();
+    }
+
+    /** The levels alone, without peaks (NaN): the first audio stream's loudness and its loudness over {@code gateOn}. */
+    public Loudness levels(Path file, List<Span> gateOn) throws LoudnessException {
+        return analyze(file, -1, gateOn, false).finish();
     }
 
     /** The analyzer after the whole stream went through it (tests read the bare interpolated peak from it). */
     LoudnessAnalyzer analyze(Path file, int audioStream, List<Span> gateOn) throws LoudnessException {
+        return analyze(file, audioStream, gateOn, true);
+    }
+
+    private LoudnessAnalyzer analyze(Path file, int audioStream, List<Span> gateOn, boolean truePeak)
+            throws LoudnessException {
         String name = file.getFileName().toString();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             // the same whitelists as the prober: no playlist can make FFmpeg read other files
@@ -63,7 +73,7 @@ public final class LoudnessMeter {
                 throw new LoudnessException(name + ": no audio stream" + (audioStream >= 0 ? " " + audioStream : ""));
             }
             LoudnessAnalyzer analyzer = new LoudnessAnalyzer(grabber.getSampleRate(),
-                    ChannelWeights.of(layout(grabber, audioStream), channels), gateOn);
+                    ChannelWeights.of(layout(grabber, audioStream), channels), gateOn, truePeak);
             try (FFmpegFrameFilter filter = new FFmpegFrameFilter("aformat=sample_fmts=flt", channels)) {
                 filter.setSampleRate(grabber.getSampleRate());
                 filter.setSampleFormat(grabber.getSampleFormat());

@@ -52,7 +52,7 @@ final class DialogueLevelling {
         Aim aim = besideTheBed(aim(mix, target), bedLufs);
         Path unlevelled = unlevelledFile(stemOut);
         try {
-            LoudnessAnalyzer before = new LoudnessAnalyzer(DialogueStem.RATE, MONO, mix.gateOn());
+            LoudnessAnalyzer before = new LoudnessAnalyzer(DialogueStem.RATE, MONO, mix.gateOn(), false);
             try (WavOut wav = new WavOut(unlevelled, 1, WavOut.Encoding.FLOAT_32)) {
                 DialogueStem.render(mix.lines(), mix.beds(), mix.length(), block -> {
                     before.accept(block, block.length);
@@ -99,7 +99,7 @@ final class DialogueLevelling {
             return fallback(target, "there are no dub cues to measure the original over");
         }
         try {
-            double original = gated(new LoudnessMeter().measure(mix.source(), mix.gateOn()));
+            double original = gated(new LoudnessMeter().levels(mix.source(), mix.gateOn()));
             if (Double.isFinite(original)) {
                 return new Aim(LoudnessTarget.Mode.MATCH_ORIGINAL, original, Optional.empty());
             }
@@ -120,7 +120,7 @@ final class DialogueLevelling {
                                  Path out) throws MixException {
         float gain = gainDb == 0.0 ? 1f : (float) Math.pow(10, gainDb / 20);
         TruePeakLimiter limiter = new TruePeakLimiter(DialogueStem.RATE, 1, ceilingDbtp);
-        LoudnessAnalyzer after = new LoudnessAnalyzer(DialogueStem.RATE, MONO, spans);
+        LoudnessAnalyzer after = new LoudnessAnalyzer(DialogueStem.RATE, MONO, spans, false);
         try (PcmReader in = new PcmReader(unlevelled, "mono", 1);
              WavOut wav = new WavOut(out, 1, WavOut.Encoding.PCM_24)) {
             float[] block = new float[BLOCK];

@@ -107,7 +107,7 @@ public final class ProgrammeMix {
         SpanCursor ducking = new SpanCursor(dubLines, DialogueStem.samples(RAMP));
         // BS.1770-4 weights: fronts 1, LFE 0, surrounds 1.41
         double[] weights = surround ? new double[]{1, 1, 1, 0, 1.41, 1.41} : new double[]{1, 1};
-        LoudnessAnalyzer meter = new LoudnessAnalyzer(DialogueStem.RATE, weights, gateOn);
+        LoudnessAnalyzer meter = new LoudnessAnalyzer(DialogueStem.RATE, weights, gateOn, false);
         try (PcmReader original = new PcmReader(bed, surround ? "5.1" : "stereo", channels)) {
             float[] o = new float[BLOCK * channels];
             for (long at = 0; at < total; at += BLOCK) {

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The figures of one language's automatic QA that come from its audio: the full mix's loudness
  * (dialogue-gated over the cues, programme, true peak) and its runs of full-scale samples from one
- * decode of the mix, the original's loudness over the same cues, and each line's {@link LineAudit}.
+ * decode of the mix, the original's loudness over the same cues (levels only: its peaks are not the
+ * dub's business), and each line's {@link LineAudit}.
  * The server's CHECK stage holds them to the delivery profile; {@code media-tools check} prints them.
  * Memory is flat with the programme's length: every file is streamed once.
  */
@@ -34,7 +35,7 @@ public final class LanguageAudit {
             return meter[0]::accept;
         });
         Optional<Loudness> originalLoudness = original.isPresent()
-                ? Optional.of(new LoudnessMeter().measure(original.get(), cues)) : Optional.empty();
+                ? Optional.of(new LoudnessMeter().levels(original.get(), cues)) : Optional.empty();
         List<LineFigures> each = new ArrayList<>();
         for (Path line : lines) {
             each.add(audit.audit(line));

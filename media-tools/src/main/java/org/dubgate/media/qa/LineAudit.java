@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Measures one synthesized line's audio file in a single streaming pass (FFmpeg through JavaCV, at
- * the file's own rate, constant memory): length, peak, RMS and active level, clipped runs, silence
+ * Measures one synthesized line's audio file in a single streaming pass (a PCM WAV with the JDK's
+ * reader, anything else with FFmpeg through JavaCV; at the file's own rate, constant memory): length, peak, RMS and active level, clipped runs, silence
  * and dropouts. Multi-channel files are measured on the loudest channel at each instant, so a clip or
  * dropout in one channel is not averaged away.
  */
@@ -72,6 +72,11 @@ public final class LineAudit {
         return audit(audio, (rate, channels) -> (samples, frames) -> { });
     }
 
+    private static AudioBlocks open(Path audio) throws QaException {
+        java.util.Optional<AudioBlocks> wav = PcmWavBlocks.open(audio);
+        return wav.isPresent() ? wav.get() : new SampleStream(audio, "", "");
+    }
+
     /** Something else fed the same decoded samples as the audit, so one decode serves both (the loudness meter). */
     public interface Tap {
         void accept(float[] interleaved, int frames);
@@ -79,7 +84,8 @@ public final class LineAudit {
 
     /** Reads the whole file once, feeding its samples also to the tap made for the file's rate and channels. */
     public LineFigures audit(Path audio, java.util.function.BiFunction<Integer, Integer, Tap> tapFor) throws QaException {
-        try (SampleStream in = new SampleStream(audio, "", "")) {
+        // a PCM WAV (what engines and MIX write) through the JDK, anything else through FFmpeg
+        try (AudioBlocks in = open(audio)) {
             Pass pass = new Pass(settings, in.sourceRate());
             int channels = in.sourceChannels();
             Tap tap = tapFor.apply(in.sourceRate(), channels);

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * the file's own rate, since resampling would move peaks and smear clipped runs; the recognizer
  * asks for 16 kHz mono.
  */
-final class SampleStream implements AutoCloseable {
+final class SampleStream implements AudioBlocks {
 
     private final FFmpegFrameGrabber grabber;
     private final FFmpegFrameFilter filter;
@@ -50,16 +50,19 @@ final class SampleStream implements AutoCloseable {
     }
 
     /** The stream's channel count as found in the file (the filter may change it). */
-    int sourceChannels() {
+    @Override
+    public int sourceChannels() {
         return grabber.getAudioChannels();
     }
 
-    int sourceRate() {
+    @Override
+    public int sourceRate() {
         return grabber.getSampleRate();
     }
 
     /** The next decoded block of interleaved samples, or {@code null} at the end. */
-    FloatBuffer next() throws QaException {
+    @Override
+    public FloatBuffer next() throws QaException {
         try {
             while (true) {
                 Frame out = filter.pullSamples();
