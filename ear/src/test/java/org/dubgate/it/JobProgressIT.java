@@ -163,7 +163,7 @@ class JobProgressIT {
 
     @Test
     void aClientThatWaitsLongerThanAMinuteForItsJobStillHearsItToTheEnd() throws Exception {
-        queue("pause"); // nothing moves: the stream stays silent after its snapshot
+        TaskQueue.pause(management); // nothing moves: the stream stays silent after its snapshot
         CompletableFuture<List<Event>> client;
         String jobId;
         try {
@@ -171,21 +171,12 @@ class JobProgressIT {
             client = CompletableFuture.supplyAsync(() -> stream(jobId, null));
             Thread.sleep(70_000);
         } finally {
-            queue("resume");
+            TaskQueue.resume(management);
         }
         List<Event> events = client.get(120, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals("SNAPSHOT", events.get(0).json().getString("type"));
         assertEquals("end", events.get(events.size() - 1).name(), events.toString());
         assertEquals("IN_REVIEW", events.get(events.size() - 1).data());
-    }
-
-    private void queue(String operation) throws Exception {
-        org.jboss.dmr.ModelNode op = new org.jboss.dmr.ModelNode();
-        op.get("operation").set(operation);
-        op.get("address").add("subsystem", "messaging-activemq").add("server", "default")
-                .add("jms-queue", "dubgate.tasks");
-        org.jboss.dmr.ModelNode result = management.getControllerClient().execute(op);
-        assertEquals("success", result.get("outcome").asString(), result.toString());
     }
 
     @Test

@@ -97,6 +97,8 @@ class QaChecksIT {
                 .add("delivery", Json.createObjectBuilder().add("profile", "STREAMING")).build().toString());
         assertEquals(201, accepted.statusCode(), accepted.body());
         String jobId = Api.json(accepted).getString("id");
+        assertEquals("STREAMING", Api.json(accepted).getJsonObject("delivery").getString("profile"), accepted.body());
+        assertEquals(-27, Api.json(accepted).getJsonObject("delivery").getJsonNumber("loudnessLufs").doubleValue());
         JsonObject job = DubbingPipelineIT.awaitReview(manager, jobId);
         assertEquals("IN_REVIEW", job.getString("state"), job.toString());
         assertEquals(2, Dubbing.tasks(job).stream().filter(t -> t.getString("kind").equals("CHECK")

@@ -3,13 +3,13 @@ package org.dubgate.it.bench;
 import org.dubgate.it.Api;
 import org.dubgate.it.Deployments;
 import org.dubgate.it.Dubbing;
+import org.dubgate.it.TaskQueue;
 import org.dubgate.it.MediaChecks;
 import org.dubgate.it.ServerProcess;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,7 +93,7 @@ class StatusBenchmark {
         Files.writeString(out.resolve("status.txt"), report);
 
         // idle: nothing moves (the task queue paused); CPU of the server process with 0 and 30 clients waiting
-        queue("pause");
+        TaskQueue.pause(management);
         try {
             List<String> idle = new ArrayList<>();
             for (int i = 0; i < JOBS; i++) {
@@ -126,7 +126,7 @@ class StatusBenchmark {
                     + "round trip (%d sequential reads)%n", (server.cpuSeconds() - before) * 1000.0 / reads,
                     wall * 1000 / reads, reads));
         } finally {
-            queue("resume");
+            TaskQueue.resume(management);
         }
         Files.writeString(out.resolve("status.txt"), report);
         System.out.println(report);
@@ -224,14 +224,5 @@ class StatusBenchmark {
         double before = server.cpuSeconds();
         Thread.sleep(d.toMillis());
         return server.cpuSeconds() - before;
-    }
-
-    private void queue(String operation) throws Exception {
-        ModelNode op = new ModelNode();
-        op.get("operation").set(operation);
-        op.get("address").add("subsystem", "messaging-activemq").add("server", "default")
-                .add("jms-queue", "dubgate.tasks");
-        ModelNode result = management.getControllerClient().execute(op);
-        assertTrue(result.get("outcome").asString().equals("success"), result.toString());
     }
 }

@@ -3,11 +3,11 @@ package org.dubgate.it.bench;
 import org.dubgate.it.Api;
 import org.dubgate.it.Deployments;
 import org.dubgate.it.Dubbing;
+import org.dubgate.it.TaskQueue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,7 +60,7 @@ class SubmissionBenchmark {
         Path bigFile = Files.writeString(out.resolve("script-5000.vtt"), big);
 
         List<String> accepted = new ArrayList<>();
-        queue("pause");
+        TaskQueue.pause(management);
         try {
             accepted.add(d.submit(source, Map.of("es", big), null)); // warm-up
             double[] one = median(() -> {
@@ -95,7 +95,7 @@ class SubmissionBenchmark {
             for (String jobId : accepted) {
                 d.manager.post("/api/v1/jobs/" + jobId + "/cancel", null);
             }
-            queue("resume");
+            TaskQueue.resume(management);
         }
         assertEquals(1 + 2 * RUNS, accepted.size());
         assertTrue(Api.json(d.manager.get("/api/v1/jobs/" + accepted.get(0))).getString("state").equals("CANCELLED"));
@@ -111,14 +111,5 @@ class SubmissionBenchmark {
         }
         Collections.sort(took);
         return new double[]{took.get(RUNS / 2), took.get(RUNS - 1)};
-    }
-
-    private void queue(String operation) throws Exception {
-        ModelNode op = new ModelNode();
-        op.get("operation").set(operation);
-        op.get("address").add("subsystem", "messaging-activemq").add("server", "default")
-                .add("jms-queue", "dubgate.tasks");
-        ModelNode result = management.getControllerClient().execute(op);
-        assertTrue(result.get("outcome").asString().equals("success"), result.toString());
     }
 }

@@ -10,13 +10,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A job with its progress (finished tasks over all tasks), each language's progress and every task's
+ * A job with its delivery profile, its progress (finished tasks over all tasks), each language's progress and every task's
  * state. Built from the job's targets and task summaries: no cue is read.
  */
 public record JobResponse(String id, String title, String state, String reason, String territory, String purpose,
-                          int priority, double maxTempo, String originalLanguage, String gateCheckId,
+                          int priority, double maxTempo, String originalLanguage, Delivery delivery, String gateCheckId,
                           int progressPercent, long lastEventId, List<Target> targets, List<Task> tasks,
                           String createdBy, Instant createdAt, Instant updatedAt) {
+
+    /** The loudness the delivery must meet: the profile, its dialogue target, tolerance and true-peak ceiling. */
+    public record Delivery(String profile, double loudnessLufs, double toleranceLu, double truePeakDbtp,
+                           boolean matchOriginalDialogue) {
+    }
 
     /** One target language: its cue count and how many of its tasks have succeeded. */
     public record Target(String language, String scriptFormat, int cues, long tasksSucceeded, long tasks) {
@@ -34,7 +39,9 @@ public record JobResponse(String id, String title, String state, String reason, 
         int percent = new JobRepository.Progress(finished, tasks.size()).percent();
         return new JobResponse(j.id().toString(), j.titleCode(), j.state().name(), j.stateReason().orElse(null),
                 j.territory(), j.purpose().name(), j.priority(), j.maxTempo(),
-                j.originalLanguage().orElse(null), j.gateCheckId().toString(), percent, j.lastEventSequence(),
+                j.originalLanguage().orElse(null), new Delivery(j.loudness().profile().name(), j.loudness().targetLufs(),
+                        j.loudness().toleranceLu(), j.loudness().ceilingDbtp(), j.loudness().matchOriginal()),
+                j.gateCheckId().toString(), percent, j.lastEventSequence(),
                 j.targets().stream().map(t -> new Target(t.language(), t.scriptFormat(), t.cueCount(),
                         tasks.stream().filter(x -> x.inLanguage(t.language()) && x.state() == TaskState.SUCCEEDED).count(),
                         tasks.stream().filter(x -> x.inLanguage(t.language())).count())).toList(),
