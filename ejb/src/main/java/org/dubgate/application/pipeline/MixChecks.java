@@ -30,9 +30,12 @@ final class MixChecks {
     }
 
     static List<Finding> of(CheckWork w) throws LoudnessException, QaException {
+        return judge(w, new LanguageAudit().audit(w.fullMix(), Optional.of(w.source()), w.cueSpans(), List.of()));
+    }
+
+    /** The verdicts on what the audio says. */
+    static List<Finding> judge(CheckWork w, LanguageAudit.Figures audio) {
         List<Finding> found = new ArrayList<>();
-        LanguageAudit.Figures audio = new LanguageAudit().audit(w.fullMix(), Optional.of(w.source()), w.cueSpans(),
-                List.of());
         Loudness mix = audio.mix();
         Loudness original = audio.original().orElseThrow();
         LoudnessSpec spec = w.loudness();
