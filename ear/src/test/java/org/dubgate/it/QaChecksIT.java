@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QaChecksIT {
 
     private static final String EN = "WEBVTT\n\nclean\n00:00.100 --> 00:01.400\n<v ANNA>The quick brown fox.\n\n"
-            + "digits\n00:01.500 --> 00:02.950\n<v BO>Call 555 0199.\n";
+            + "digits\n00:01.500 --> 00:02.950\n<v BO>Call me at 555 0199 before 10 tonight.\n";
     private static final String ES = "WEBVTT\n\nlimpia\n00:00.100 --> 00:01.400\n<v ANNA>Pon el azul.\n\n"
             + "rapida\n00:01.500 --> 00:02.950\n<v BO>Pon el azul en la fila dos ahora mismo.\n";
     private static final double[][] CUES = {{0.1, 1.4}, {1.5, 2.95}};

@@ -120,7 +120,9 @@ public class JobRequestValidation {
             errors.add(new FieldError("originalLanguage",
                     "a valid BCP 47 language tag: the language the source is spoken in"));
         }
-        Optional<LoudnessSpec> loudness = loudness(r.delivery(), errors);
+        JobRequest.DeliveryRequest d = r.delivery();
+        Optional<LoudnessSpec> loudness = d == null ? Optional.of(DeliveryProfile.STREAMING.spec())
+                : LoudnessSpec.requested(d.profile(), d.loudnessLufs(), d.truePeakDbtp(), d.matchOriginalDialogue(), errors);
         Duration mediaLength = source.flatMap(MediaAsset::durationSeconds)
                 .map(s -> Duration.ofNanos(Math.round(s * 1e9))).orElse(null);
         List<JobTarget> targets = new ArrayList<>();
@@ -147,33 +149,6 @@ public class JobRequestValidation {
         }
         return new Validated(territory.get(), purpose.get(), priority, maxTempo, originalLanguage, loudness.get(), targets,
                 usedVoices);
-    }
-
-    /** The delivery profile, STREAMING when none is named, with the job's own target and ceiling in range. */
-    private static Optional<LoudnessSpec> loudness(JobRequest.DeliveryRequest d, List<FieldError> errors) {
-        if (d == null) {
-            return Optional.of(DeliveryProfile.STREAMING.spec());
-        }
-        Optional<DeliveryProfile> profile = d.profile() == null ? Optional.of(DeliveryProfile.STREAMING)
-                : Arrays.stream(DeliveryProfile.values()).filter(p -> p.name().equals(d.profile())).findFirst();
-        if (profile.isEmpty()) {
-            errors.add(new FieldError("delivery.profile", "one of " + Arrays.toString(DeliveryProfile.values())
-                    + " (left out: STREAMING)"));
-        }
-        // an unknown profile has no targets of its own to fall back on: only targets given are checked then
-        double target = d.loudnessLufs() != null ? d.loudnessLufs()
-                : profile.map(DeliveryProfile::targetLufs).orElse(DeliveryProfile.MAX_TARGET);
-        if (!(target >= DeliveryProfile.MIN_TARGET && target <= DeliveryProfile.MAX_TARGET)) {
-            errors.add(new FieldError("delivery.loudnessLufs", "the dialogue loudness in LUFS, "
-                    + DeliveryProfile.MIN_TARGET + " to " + DeliveryProfile.MAX_TARGET + " (left out: the profile's)"));
-        }
-        double ceiling = d.truePeakDbtp() != null ? d.truePeakDbtp()
-                : profile.map(DeliveryProfile::ceilingDbtp).orElse(DeliveryProfile.MAX_CEILING);
-        if (!(ceiling >= DeliveryProfile.MIN_CEILING && ceiling <= DeliveryProfile.MAX_CEILING)) {
-            errors.add(new FieldError("delivery.truePeakDbtp", "the true-peak ceiling in dBTP, "
-                    + DeliveryProfile.MIN_CEILING + " to " + DeliveryProfile.MAX_CEILING + " (left out: the profile's)"));
-        }
-        return profile.map(p -> new LoudnessSpec(p, target, ceiling, Boolean.TRUE.equals(d.matchOriginalDialogue())));
     }
 
     private static void requireSound(String field, MediaAsset m, List<FieldError> errors) {

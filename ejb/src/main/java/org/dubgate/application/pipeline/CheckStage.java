@@ -25,9 +25,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * CHECK: one language's automatic QA after its MIX ({@link MixChecks} on the full mix, {@link
@@ -85,7 +87,7 @@ public class CheckStage implements Stage<CheckWork, List<QaCheck.Finding>> {
     @Override
     public Outcome<List<QaCheck.Finding>> work(CheckWork work, Path folder) throws Exception {
         List<QaCheck.Finding> found = new ArrayList<>(MixChecks.of(work));
-        LineChecks lines = new LineChecks(work.thresholds(), work.language());
+        LineChecks lines = new LineChecks(work.thresholds(), work.language(), folder);
         for (CheckWork.Line line : work.lines()) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("CHECK of " + work.language() + " interrupted");
@@ -99,13 +101,16 @@ public class CheckStage implements Stage<CheckWork, List<QaCheck.Finding>> {
     public void record(DubbingJob job, JobTask task, List<QaCheck.Finding> found, Instant now) {
         String language = task.language().orElseThrow();
         Deliverable mix = fullMix(job, language);
+        Map<UUID, CueOutput> outputs = new HashMap<>();
+        jobs.usableOutputsOf(job.id(), language).values().forEach(o -> outputs.put(o.id(), o));
         for (QaCheck.Finding f : found) {
             jobs.addCheck(new QaCheck(job.id(), task.id(), language, f, now));
             if (f.verdict() != QaCheck.Verdict.FLAGGED) {
                 continue;
             }
             if (f.outputId().isPresent()) {
-                jobs.findOutput(job.id(), f.outputId().get()).ifPresent(o -> o.flag(f.kind().name()));
+                // a line quarantined since (a revocation) is no longer among them: nothing to flag
+                Optional.ofNullable(outputs.get(f.outputId().get())).ifPresent(o -> o.flag(f.kind().name()));
             } else {
                 mix.flag(f.kind().name());
             }

@@ -55,9 +55,13 @@ final class MixChecks {
                     + (spec.matchOriginal() ? "; matching the original dialogue" : "")));
             found.add(noted(Kind.PROGRAMME_LOUDNESS, mix.integratedLufs(), "LUFS", "the whole programme, for the record"));
         } else {
-            double target = profile.measure() == DeliveryProfile.Measure.PROGRAMME ? spec.targetLufs()
+            double fixed = profile.measure() == DeliveryProfile.Measure.PROGRAMME ? spec.targetLufs()
                     : profile.sparseProgrammeLufs();
-            found.add(range(Kind.PROGRAMME_LOUDNESS, mix.integratedLufs(), target, spec.toleranceLu(), "LUFS", why));
+            // as MIX aimed: matching the original means its programme level here
+            double target = spec.matchOriginal() && Double.isFinite(original.integratedLufs())
+                    ? original.integratedLufs() : fixed;
+            found.add(range(Kind.PROGRAMME_LOUDNESS, mix.integratedLufs(), target, spec.toleranceLu(), "LUFS", why
+                    + (spec.matchOriginal() ? "; matching the original" : "")));
             found.add(noted(Kind.DIALOGUE_LOUDNESS, dialogue, "LUFS", "over the script's cues, for the record"));
         }
         found.add(noted(Kind.ORIGINAL_DIALOGUE_LOUDNESS, originalDialogue, "LUFS",

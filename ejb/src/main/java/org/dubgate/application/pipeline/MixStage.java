@@ -7,6 +7,7 @@ import org.dubgate.application.port.StoredContent;
 import org.dubgate.domain.gate.JobPlan;
 import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.Deliverable;
+import org.dubgate.domain.job.DeliveryProfile;
 import org.dubgate.domain.job.DubbingJob;
 import org.dubgate.domain.job.JobCue;
 import org.dubgate.domain.job.JobRepository;
@@ -94,16 +95,52 @@ public class MixStage implements Stage<MixWork, MixStage.Mixed> {
 
     @Override
     public Outcome<Mixed> work(MixWork work, Path folder) throws MixException, IOException {
+        Measure measure = Measure.of(work.loudness(), work.cueSpans(), work.length());
         Path stem = folder.resolve("dialogue.wav");
         Path mix = folder.resolve("mix.wav");
         ProgrammeMix.Result result = new LanguageMix(work.source(), work.mne(), work.length(), work.lines(),
-                beds(work), work.dubSpans()).withTarget(target(work.loudness()), work.cueSpans()).render(stem, mix);
+                beds(work), work.dubSpans()).withTarget(target(work.loudness(), measure), measure.over()).render(stem, mix);
         return Outcome.made(new Mixed(store.store(stem), store.store(mix), result));
     }
 
-    /** The job's loudness as MIX aims at it: the dub's dialogue level, and the ceiling no peak may pass. */
-    static LoudnessTarget target(LoudnessSpec spec) {
-        LoudnessTarget fixed = new LoudnessTarget(spec.targetLufs(), spec.toleranceLu(), spec.ceilingDbtp(),
+    /**
+     * What the mix's level is measured over and aimed at, as CHECK will measure it: the script's cues
+     * at the dialogue target, or — for a profile that measures the programme, or the streaming
+     * profile when dialogue covers under 15 % of the runtime — the whole programme at its target.
+     */
+    record Measure(List<Span> over, double lufs) {
+
+        static Measure of(LoudnessSpec spec, List<Span> cues, Duration length) {
+            DeliveryProfile p = spec.profile();
+            List<Span> programme = List.of(new Span(Duration.ZERO, length));
+            if (p.measure() == DeliveryProfile.Measure.PROGRAMME) {
+                return new Measure(programme, spec.targetLufs());
+            }
+            double share = covered(cues).toNanos() / (double) length.toNanos();
+            return share < DeliveryProfile.SPARSE_DIALOGUE_SHARE ? new Measure(programme, p.sparseProgrammeLufs())
+                    : new Measure(cues, spec.targetLufs());
+        }
+
+        /** How long the cues last together, overlaps once. */
+        private static Duration covered(List<Span> cues) {
+            List<Span> sorted = new ArrayList<>(cues);
+            sorted.sort(java.util.Comparator.comparing(Span::start));
+            Duration total = Duration.ZERO;
+            Duration reached = Duration.ZERO;
+            for (Span s : sorted) {
+                Duration from = s.start().compareTo(reached) > 0 ? s.start() : reached;
+                if (s.end().compareTo(from) > 0) {
+                    total = total.plus(s.end().minus(from));
+                    reached = s.end();
+                }
+            }
+            return total;
+        }
+    }
+
+    /** The job's loudness as MIX aims at it: the level over what is measured, and the ceiling no peak may pass. */
+    static LoudnessTarget target(LoudnessSpec spec, Measure measure) {
+        LoudnessTarget fixed = new LoudnessTarget(measure.lufs(), spec.toleranceLu(), spec.ceilingDbtp(),
                 LoudnessTarget.Mode.FIXED);
         return spec.matchOriginal() ? fixed.matchingOriginal() : fixed;
     }
@@ -134,7 +171,7 @@ public class MixStage implements Stage<MixWork, MixStage.Mixed> {
         ProgrammeMix.Result r = made.result();
         String method = r.method() + ", " + r.channels() + " channels" + r.dialogue().map(d -> ", dialogue "
                 + (d.mode() == LoudnessTarget.Mode.MATCH_ORIGINAL ? "matching the original, " : "") + "at "
-                + Math.round(d.afterLufs() * 10) / 10.0 + " LUFS" + d.fallback().map(f -> " (" + f + ")").orElse(""))
+                + (Double.isFinite(d.afterLufs()) ? Math.round(d.afterLufs() * 10) / 10.0 + " LUFS" : "an unmeasurable level") + d.fallback().map(f -> " (" + f + ")").orElse(""))
                 .orElse("");
         Deliverable mix = new Deliverable(job.id(), task.id(), Deliverable.Kind.FULL_MIX, language, made.mix().sha256(),
                 made.mix().sizeBytes(), Optional.of(method.length() <= 200 ? method : method.substring(0, 197) + "..."),

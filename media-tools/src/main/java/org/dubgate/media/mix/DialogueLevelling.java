@@ -95,7 +95,7 @@ final class DialogueLevelling {
         if (target.mode() == LoudnessTarget.Mode.FIXED) {
             return new Aim(LoudnessTarget.Mode.FIXED, target.dialogueLufs(), Optional.empty());
         }
-        if (mix.dubSpans().isEmpty()) {
+        if (mix.gateOn().isEmpty()) {
             return fallback(target, "there are no dub cues to measure the original over");
         }
         try {

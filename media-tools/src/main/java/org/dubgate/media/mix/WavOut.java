@@ -26,6 +26,8 @@ final class WavOut implements AutoCloseable {
         this.channels = channels;
         this.recorder = new FFmpegFrameRecorder(file.toFile(), channels);
         recorder.setFormat("wav");
+        // past 4 GiB (a 5.1 24-bit mix of 83 minutes) a RIFF size field overflows: FFmpeg then writes RF64
+        recorder.setOption("rf64", "auto");
         if (encoding == Encoding.PCM_24) {
             recorder.setAudioCodec(avcodec.AV_CODEC_ID_PCM_S24LE);
             recorder.setSampleFormat(avutil.AV_SAMPLE_FMT_S32); // the 24-bit PCM encoder takes 32-bit samples

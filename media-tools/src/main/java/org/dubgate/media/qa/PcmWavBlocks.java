@@ -40,8 +40,8 @@ final class PcmWavBlocks implements AudioBlocks {
 
     /** The file as read by the JDK, when it is a little-endian PCM WAV of 16, 24 or 32 bits (or 32-bit float). */
     static Optional<AudioBlocks> open(Path file) {
-        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav")) {
-            return Optional.empty();
+        if (!isRiffWave(file)) {
+            return Optional.empty(); // content storage names files by hash: the header says what a file is
         }
         AudioInputStream in;
         try {
@@ -58,6 +58,19 @@ final class PcmWavBlocks implements AudioBlocks {
             return Optional.empty();
         }
         return Optional.of(new PcmWavBlocks(in, f));
+    }
+
+    private static boolean isRiffWave(Path file) {
+        byte[] head = new byte[12];
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 12) < 12) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF")
+                && new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("WAVE");
     }
 
     @Override
