@@ -30,8 +30,10 @@ public final class ServerProcess {
     public static ServerProcess current() {
         String dir = System.getProperty("dubgate.it.server-dir");
         String marker = "-Djboss.server.data.dir=" + dir + "/data";
+        // the newest: an earlier server on the same folder may still be finishing its exit
         return new ServerProcess(ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                        .map(c -> c.contains("jboss-modules") && c.contains(marker)).orElse(false)).findFirst()
+                        .map(c -> c.contains("jboss-modules") && c.contains(marker)).orElse(false))
+                .max(java.util.Comparator.comparing(p -> p.info().startInstant().orElse(java.time.Instant.EPOCH)))
                 .orElseThrow(() -> new IllegalStateException("no WildFly running on " + dir)));
     }
 
