@@ -69,7 +69,7 @@ public final class LineAudit {
 
     /** Reads the whole file once and returns its figures. */
     public LineFigures audit(Path audio) throws QaException {
-        return audit(audio, (rate, channels) -> (samples, frames) -> { });
+        return read(audio, null);
     }
 
     private static AudioBlocks open(Path audio) throws QaException {
@@ -84,22 +84,29 @@ public final class LineAudit {
 
     /** Reads the whole file once, feeding its samples also to the tap made for the file's rate and channels. */
     public LineFigures audit(Path audio, java.util.function.BiFunction<Integer, Integer, Tap> tapFor) throws QaException {
+        return read(audio, tapFor);
+    }
+
+    /** The one pass; without a tap ({@code tapFor} null) no block is copied for one. */
+    private LineFigures read(Path audio, java.util.function.BiFunction<Integer, Integer, Tap> tapFor) throws QaException {
         // a PCM WAV (what engines and MIX write) through the JDK, anything else through FFmpeg
         try (AudioBlocks in = open(audio)) {
             Pass pass = new Pass(settings, in.sourceRate());
             int channels = in.sourceChannels();
-            Tap tap = tapFor.apply(in.sourceRate(), channels);
+            Tap tap = tapFor == null ? null : tapFor.apply(in.sourceRate(), channels);
             float[] copy = new float[0];
             FloatBuffer block;
             while ((block = in.next()) != null) {
-                int frames = block.remaining() / channels;
-                if (copy.length < frames * channels) {
-                    copy = new float[frames * channels];
+                if (tap != null) {
+                    int frames = block.remaining() / channels;
+                    if (copy.length < frames * channels) {
+                        copy = new float[frames * channels];
+                    }
+                    block.mark();
+                    block.get(copy, 0, frames * channels);
+                    block.reset();
+                    tap.accept(copy, frames);
                 }
-                block.mark();
-                block.get(copy, 0, frames * channels);
-                block.reset();
-                tap.accept(copy, frames);
                 while (block.remaining() >= channels) {
                     float loudest = 0;
                     for (int c = 0; c < channels; c++) {
