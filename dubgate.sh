@@ -34,12 +34,23 @@ start() {
     -b "${DUBGATE_BIND:-127.0.0.1}" -Djboss.server.base.dir="$base" "${db[@]}"
 }
 
+# After a failed run: which tests failed and why, last, where a CI log's tail shows it.
+failed_tests() {
+  local report
+  for report in $(grep -l -E '<<< (FAILURE|ERROR)!' */target/surefire-reports/*.txt */target/failsafe-reports*/*.txt \
+      2>/dev/null); do
+    echo "dubgate: FAILED in $report:"
+    grep -A 12 -E '<<< (FAILURE|ERROR)!' "$report" | cut -c1-400
+  done
+}
+
 run_tests() {
   bin/setup-system --test
-  mvn -B verify
+  mvn -B verify || { failed_tests; exit 1; }
   # the same integration suite on PostgreSQL, through the documented switch (postgresql.cli)
   bin/with-postgresql bash -c 'mvn -B verify -Ppostgresql -DskipUTs=true \
-    -Ddubgate.db.url="$DUBGATE_DB_URL" -Ddubgate.db.user="$DUBGATE_DB_USER" -Ddubgate.db.password="$DUBGATE_DB_PASSWORD"'
+    -Ddubgate.db.url="$DUBGATE_DB_URL" -Ddubgate.db.user="$DUBGATE_DB_USER" -Ddubgate.db.password="$DUBGATE_DB_PASSWORD"' \
+    || { failed_tests; exit 1; }
 }
 
 stop() {

@@ -242,7 +242,7 @@ class JobSynthesisIT {
         List<JsonObject> outputs = manager.all("/api/v1/jobs/" + jobId + "/outputs");
         outputs.forEach(o -> assertTrue(o.getBoolean("quarantined"), "made under the revoked grant: " + o));
         if (!outputs.isEmpty()) {
-            assertEquals(409, manager.getBytes("/api/v1/jobs/" + jobId + "/outputs/" + outputs.get(0).getString("id")
+            assertEquals(410, manager.getBytes("/api/v1/jobs/" + jobId + "/outputs/" + outputs.get(0).getString("id")
                     + "/audio", null).statusCode(), "quarantined audio is never served");
         }
         Thread.sleep(1500);

@@ -34,7 +34,9 @@ class PlatformIT {
         for (String path : new String[]{"/api/v1/media", "/api/v1/media/{id}", "/api/v1/media/{id}/content",
                 "/api/v1/users", "/api/v1/sessions", "/api/v1/performers", "/api/v1/grants", "/api/v1/consent-evidence",
                 "/api/v1/consent-checks", "/api/v1/approvals", "/api/v1/models", "/api/v1/models/{id}/approval",
-                "/api/v1/audit", "/api/v1/audit/verification"}) {
+                "/api/v1/audit", "/api/v1/audit/verification", "/api/v1/review-items", "/api/v1/review-items/{id}/verdict",
+                "/api/v1/jobs/{id}/delivery", "/api/v1/deliveries/{id}", "/api/v1/deliveries/{id}/package",
+                "/api/v1/schemas/delivery-manifest.json"}) {
             assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
         }
         assertTrue(doc.getJsonObject("components").getJsonObject("securitySchemes").containsKey("basic"));

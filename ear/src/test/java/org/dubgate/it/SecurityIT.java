@@ -86,7 +86,22 @@ class SecurityIT {
                     Set.of("manager", "qa", "admin")),
             new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH + "/deliverables", null, null, Set.of("manager", "qa", "admin")),
             new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH + "/deliverables/" + NO_SUCH + "/content", null, null,
-                    Set.of("manager", "qa", "admin")));
+                    Set.of("manager", "qa", "admin")),
+            new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH + "/checks", null, null, Set.of("manager", "qa", "admin")),
+            new Endpoint("POST", "/api/v1/jobs/" + NO_SUCH + "/delivery", null, null, Set.of("manager")),
+            new Endpoint("GET", "/api/v1/jobs/" + NO_SUCH + "/delivery", null, null, Set.of("manager", "qa", "admin")),
+            // the QA queue: qa gives verdicts; a manager may read it (to see what holds a job), never decide
+            new Endpoint("GET", "/api/v1/review-items", null, null, Set.of("qa", "manager", "admin")),
+            new Endpoint("GET", "/api/v1/review-items/" + NO_SUCH, null, null, Set.of("qa", "manager", "admin")),
+            new Endpoint("POST", "/api/v1/review-items/" + NO_SUCH + "/verdict", "application/json",
+                    "{\"verdict\":\"APPROVED\"}", Set.of("qa")),
+            new Endpoint("GET", "/api/v1/review-items/" + NO_SUCH + "/mix", null, null, Set.of("qa", "admin")),
+            new Endpoint("GET", "/api/v1/review-items/" + NO_SUCH + "/original", null, null, Set.of("qa", "admin")),
+            new Endpoint("GET", "/api/v1/deliveries/" + NO_SUCH, null, null, Set.of("manager", "qa", "admin")),
+            new Endpoint("GET", "/api/v1/deliveries/" + NO_SUCH + "/package", null, null, Set.of("manager", "admin")),
+            new Endpoint("GET", "/api/v1/deliveries/" + NO_SUCH + "/files/manifest.json", null, null,
+                    Set.of("manager", "admin")),
+            new Endpoint("GET", "/api/v1/schemas/delivery-manifest.json", null, null, ALL));
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {

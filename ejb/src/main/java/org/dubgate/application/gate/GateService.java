@@ -78,6 +78,19 @@ public class GateService {
         return check(caller, input, context);
     }
 
+    /**
+     * A job's plan checked again as it stands (at delivery: its consent and written approvals still
+     * valid), recorded in the ledger in a transaction of its own like a submission's check.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Check checkPlanOnItsOwn(Caller caller, JobPlan plan, String context) {
+        GateFacts facts = factsFor(plan);
+        GateDecision decision = gate.evaluate(plan, facts);
+        UUID checkId = UUID.randomUUID();
+        record(caller, checkId, context, plan, decision, facts.performers());
+        return new Check(checkId, context, decision);
+    }
+
     /** A decision without a ledger entry, for a worker's re-check right before and after it runs a model (R9). */
     public GateDecision decide(JobPlan plan) {
         return gate.evaluate(plan, factsFor(plan));

@@ -19,7 +19,10 @@ import org.dubgate.domain.job.TaskSummary;
 import org.dubgate.domain.shared.NoSuchEntityException;
 import org.dubgate.domain.shared.Page;
 import org.dubgate.domain.shared.PageRequest;
-import org.dubgate.domain.shared.RuleViolationException;
+import org.dubgate.domain.identity.Role;
+import org.dubgate.domain.job.JobState;
+import org.dubgate.domain.shared.GoneException;
+import org.dubgate.domain.shared.NotPermittedException;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -160,20 +163,48 @@ public class JobService {
                 .orElseThrow(() -> new NoSuchEntityException("deliverable", deliverableId));
     }
 
-    public Path contentOf(Deliverable d) {
+    /**
+     * A deliverable's file, if it may be served to this caller: never one that holds a revoked
+     * performance or that a later round replaced (410), and a FINAL job's files only to QA until the
+     * job is approved (R6: for review only, 403 to its manager).
+     */
+    public Path contentOf(Caller caller, Deliverable d) {
+        d.withheldReason().ifPresent(r -> {
+            throw new GoneException("deliverable " + d.id() + " is no longer served: " + r);
+        });
+        if (jobs.currentDeliverable(d.jobId(), d.kind(), d.language()).filter(c -> c.id().equals(d.id())).isEmpty()) {
+            throw new GoneException("deliverable " + d.id() + " was replaced by a later round of the job's work "
+                    + "(a re-render): it is kept for the record, never served");
+        }
+        forReviewOnly(caller, get(d.jobId()));
         return store.localFile(d.contentSha256()).orElseThrow(() -> new IllegalStateException(
                 "file " + d.contentSha256() + " of deliverable " + d.id() + " is missing from storage"));
     }
 
-    /** A synthesized line's audio file; quarantined output is never served. */
-    public Path outputAudio(UUID jobId, UUID outputId) {
+    /** R6: until a FINAL job is approved, what it made is for QA's ears; its manager downloads the delivery. */
+    private static void forReviewOnly(Caller caller, DubbingJob job) {
+        if (job.purpose() == org.dubgate.domain.consent.Purpose.FINAL && !caller.has(Role.QA) && !caller.has(Role.ADMIN)
+                && job.state() != JobState.APPROVED && job.state() != JobState.DELIVERED) {
+            throw new NotPermittedException("job " + job.id() + " is FINAL and " + job.state() + ": its files are for "
+                    + "review only until QA approves every synthesized line (R6)");
+        }
+    }
+
+    /** A synthesized line's audio file; quarantined or superseded output is never served. */
+    public Path outputAudio(Caller caller, UUID jobId, UUID outputId) {
         CueOutput output = output(jobId, outputId);
         if (output.quarantined()) {
-            throw new RuleViolationException("output " + outputId
+            throw new GoneException("output " + outputId
                     + " is quarantined: it was made under consent that has since been revoked");
         }
-        return store.localFile(output.contentSha256()).orElseThrow(() -> new IllegalStateException(
-                "audio " + output.contentSha256() + " of output " + outputId + " is missing from storage"));
+        if (output.superseded()) {
+            throw new GoneException("output " + outputId + " was replaced by a re-rendered version of cue "
+                    + output.cueId() + ": it is kept for the record, never served");
+        }
+        forReviewOnly(caller, get(jobId));
+        return store.localFile(output.contentSha256()).orElseThrow(() -> new GoneException(
+                "the audio of output " + outputId + " is no longer stored (a TEMP job's files are removed after its "
+                        + "delivery's retention)"));
     }
 
     public ProgressSnapshot progress(UUID jobId) {

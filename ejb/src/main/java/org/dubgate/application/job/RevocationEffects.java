@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
 /**
  * What a revocation does to work in progress (R9), in the revoking transaction: every open task
  * voiced by the performer is re-checked against the gate and BLOCKED with the reason if it no longer
- * clears; output made under the grant is quarantined; the jobs concerned are BLOCKED.
+ * clears; output made under the grant is quarantined; the jobs concerned are BLOCKED; the files that
+ * hold the performance are withheld and a delivery that used it is recalled ({@link
+ * org.dubgate.application.delivery.Recall}).
  */
 @ApplicationScoped
 public class RevocationEffects {
@@ -49,6 +51,8 @@ public class RevocationEffects {
     JobEvents events;
     @Inject
     Clock clock;
+    @Inject
+    org.dubgate.application.delivery.Recall recall;
 
     void onRevocation(@Observes GrantRevoked event) {
         Instant now = clock.instant();
@@ -75,9 +79,16 @@ public class RevocationEffects {
         }
         // after the tasks: blocking them waits for any output a worker is recording right now, so
         // this query sees it (or the worker, waiting on us, sees its task ended and quarantines it)
+        java.util.Map<UUID, Set<String>> languagesOf = new java.util.HashMap<>();
         for (CueOutput output : jobs.outputsUnderGrant(event.grantId())) {
             output.quarantine();
             affected.add(output.jobId());
+            jobs.findTask(output.taskId()).flatMap(JobTask::language).ifPresent(l -> languagesOf
+                    .computeIfAbsent(output.jobId(), k -> new LinkedHashSet<>()).add(l));
+        }
+        // what holds the revoked performance is no longer served, whatever the job's state (R9)
+        for (var entry : languagesOf.entrySet()) {
+            recall.withhold(entry.getKey(), entry.getValue(), event, now);
         }
         JsonArrayBuilder blocked = Json.createArrayBuilder();
         for (UUID jobId : affected) {

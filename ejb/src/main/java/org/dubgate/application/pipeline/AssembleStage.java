@@ -43,11 +43,11 @@ public class AssembleStage implements Stage<AssembleWork, StoredContent> {
 
     @Override
     public AssembleWork prepare(DubbingJob job, JobTask task) {
-        List<Deliverable> mixes = jobs.deliverablesOf(job.id(), Deliverable.Kind.FULL_MIX);
         List<Assembler.DubTrack> dubs = new ArrayList<>();
         for (JobTarget target : job.targets()) {
-            Deliverable mix = mixes.stream().filter(d -> d.language().filter(target.language()::equals).isPresent())
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no full mix of " + target.language()));
+            // the latest round's mix of each language: a re-render mixes only the languages it changed
+            Deliverable mix = jobs.currentDeliverable(job.id(), Deliverable.Kind.FULL_MIX, Optional.of(target.language()))
+                    .orElseThrow(() -> new IllegalStateException("no full mix of " + target.language()));
             boolean synthetic = !target.cuesOf(JobPlan.Approach.SYNTHETIC).isEmpty();
             dubs.add(new Assembler.DubTrack(files.of(mix.contentSha256(), "the full mix of " + target.language()
                     + " (deliverable " + mix.id() + ")"), Iso639.bibliographic(target.language()),
@@ -66,8 +66,7 @@ public class AssembleStage implements Stage<AssembleWork, StoredContent> {
 
     @Override
     public void record(DubbingJob job, JobTask task, StoredContent programme, Instant now) {
-        jobs.addDeliverable(new Deliverable(job.id(), task.id(), Deliverable.Kind.PROGRAMME, Optional.empty(),
-                programme.sha256(), programme.sizeBytes(), Optional.of("Matroska: picture and original audio copied, "
+        jobs.addDeliverable(new Deliverable(task, Deliverable.Kind.PROGRAMME, programme.sha256(), programme.sizeBytes(), Optional.of("Matroska: picture and original audio copied, "
                 + job.targets().size() + " dubbed PCM track(s)"), List.of(), now));
     }
 }

@@ -64,6 +64,9 @@ public class CheckStage implements Stage<CheckWork, List<QaCheck.Finding>> {
         for (JobCue cue : target.cuesOf(JobPlan.Approach.SYNTHETIC)) {
             CueOutput output = Optional.ofNullable(outputs.get(cue.cueId())).orElseThrow(() -> new IllegalStateException(
                     "cue " + cue.cueId() + " (" + language + ") has no usable synthesized line"));
+            if (output.round() != task.round()) {
+                continue; // a re-render checks the lines it made again; the others were checked with their round
+            }
             lines.add(new CheckWork.Line(output.id(), cue.cueId(), files.of(output.contentSha256(), "the synthesized "
                     + "line of cue " + cue.cueId() + " (" + language + ", output " + output.id() + ")"), cue.text(),
                     output.timeFit().overflow()));
@@ -118,8 +121,7 @@ public class CheckStage implements Stage<CheckWork, List<QaCheck.Finding>> {
     }
 
     private Deliverable fullMix(DubbingJob job, String language) {
-        return jobs.deliverablesOf(job.id(), Deliverable.Kind.FULL_MIX).stream()
-                .filter(d -> d.language().filter(language::equals).isPresent()).findFirst()
+        return jobs.currentDeliverable(job.id(), Deliverable.Kind.FULL_MIX, Optional.of(language))
                 .orElseThrow(() -> new IllegalStateException("no full mix of " + language));
     }
 

@@ -17,6 +17,8 @@ import org.dubgate.domain.job.LoudnessSpec;
 import org.dubgate.domain.job.TaskKind;
 import org.dubgate.domain.media.MediaAsset;
 import org.dubgate.media.mix.DialogueStem;
+import org.dubgate.media.mix.Disclosure;
+import org.dubgate.media.mix.Iso639;
 import org.dubgate.media.mix.LanguageMix;
 import org.dubgate.media.mix.LoudnessTarget;
 import org.dubgate.media.mix.MixException;
@@ -90,7 +92,18 @@ public class MixStage implements Stage<MixWork, MixStage.Mixed> {
                 job.mneMediaId().map(id -> files.ofMedia(id, "the M&E stem")),
                 job.dialogueMediaId().map(id -> files.ofMedia(id, "the original dialogue stem")), length, lines,
                 humanStems, dubSpans, originalSpans, target.cues().stream().map(c -> new Span(c.start(), c.end())).toList(),
-                job.loudness());
+                job.loudness(), keptGain(job, task), lines.isEmpty() ? Optional.empty()
+                        : Optional.of(Disclosure.aiDialogue(AssembleWork.MANIFEST, Iso639.englishName(language)
+                        + " dub (AI-generated dialogue), job " + job.id())));
+    }
+
+    /** In a re-render round, the gain the language's current mix gave its dialogue: kept as it was. */
+    private java.util.OptionalDouble keptGain(DubbingJob job, JobTask task) {
+        if (task.round() == 0) {
+            return java.util.OptionalDouble.empty();
+        }
+        return jobs.currentDeliverable(job.id(), Deliverable.Kind.FULL_MIX, task.language())
+                .map(Deliverable::dialogueGainDb).orElse(java.util.OptionalDouble.empty());
     }
 
     @Override
@@ -98,8 +111,14 @@ public class MixStage implements Stage<MixWork, MixStage.Mixed> {
         Measure measure = Measure.of(work.loudness(), work.cueSpans(), work.length());
         Path stem = folder.resolve("dialogue.wav");
         Path mix = folder.resolve("mix.wav");
-        ProgrammeMix.Result result = new LanguageMix(work.source(), work.mne(), work.length(), work.lines(),
-                beds(work), work.dubSpans()).withTarget(target(work.loudness(), measure), measure.over()).render(stem, mix);
+        LoudnessTarget target = target(work.loudness(), measure);
+        if (work.keptGainDb().isPresent()) {
+            target = target.keepingGain(work.keptGainDb().getAsDouble());
+        }
+        LanguageMix language = new LanguageMix(work.source(), work.mne(), work.length(), work.lines(), beds(work),
+                work.dubSpans()).withTarget(target, measure.over());
+        ProgrammeMix.Result result = (work.disclosure().isPresent() ? language.withDisclosure(work.disclosure().get())
+                : language).render(stem, mix);
         return Outcome.made(new Mixed(store.store(stem), store.store(mix), result));
     }
 
@@ -164,16 +183,15 @@ public class MixStage implements Stage<MixWork, MixStage.Mixed> {
 
     @Override
     public void record(DubbingJob job, JobTask task, Mixed made, Instant now) {
-        Optional<String> language = task.language();
         List<String> flags = made.result().flag().map(f -> List.of(f.name())).orElse(List.of());
-        jobs.addDeliverable(new Deliverable(job.id(), task.id(), Deliverable.Kind.DIALOGUE_STEM, language,
-                made.stem().sha256(), made.stem().sizeBytes(), Optional.empty(), List.of(), now));
+        jobs.addDeliverable(new Deliverable(task, Deliverable.Kind.DIALOGUE_STEM, made.stem().sha256(),
+                made.stem().sizeBytes(), Optional.empty(), List.of(), now));
         ProgrammeMix.Result r = made.result();
         String method = r.method() + ", " + r.channels() + " channels" + r.dialogue().map(d -> ", dialogue "
                 + (d.mode() == LoudnessTarget.Mode.MATCH_ORIGINAL ? "matching the original, " : "") + "at "
                 + (Double.isFinite(d.afterLufs()) ? Math.round(d.afterLufs() * 10) / 10.0 + " LUFS" : "an unmeasurable level") + d.fallback().map(f -> " (" + f + ")").orElse(""))
                 .orElse("");
-        Deliverable mix = new Deliverable(job.id(), task.id(), Deliverable.Kind.FULL_MIX, language, made.mix().sha256(),
+        Deliverable mix = new Deliverable(task, Deliverable.Kind.FULL_MIX, made.mix().sha256(),
                 made.mix().sizeBytes(), Optional.of(method.length() <= 200 ? method : method.substring(0, 197) + "..."),
                 flags, now);
         r.dialogue().ifPresent(d -> mix.loudnessControl(d.gainDb(), Math.max(d.limiter().maxGainReductionDb(),

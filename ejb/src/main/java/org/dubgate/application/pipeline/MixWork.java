@@ -15,10 +15,12 @@ import java.util.UUID;
  * source and stems, every synthesized line where time-fit placed it, the HUMAN stems, where dub
  * dialogue sounds (the original is ducked there without M&E), where ORIGINAL characters speak
  * (their original dialogue is kept there), the script's cues (the mix's loudness is measured over
- * them) and the job's loudness.
+ * them) and the job's loudness; in a re-render, the gain the language's earlier mix gave its dialogue
+ * (kept, so only the lines made again change the mix); and what the files say of themselves (R7).
  */
 public record MixWork(UUID taskId, UUID jobId, String language, Path source, Optional<Path> mne,
                       Optional<Path> originalDialogue, Duration length, List<DialogueStem.Line> lines,
                       List<Path> humanStems, List<Span> dubSpans, List<Span> originalSpans, List<Span> cueSpans,
-                      LoudnessSpec loudness) {
+                      LoudnessSpec loudness, java.util.OptionalDouble keptGainDb,
+                      Optional<org.dubgate.media.mix.Disclosure> disclosure) {
 }

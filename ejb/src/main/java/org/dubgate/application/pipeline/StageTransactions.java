@@ -49,6 +49,8 @@ public class StageTransactions {
     @Inject
     Clock clock;
     @Inject
+    jakarta.enterprise.event.Event<org.dubgate.domain.job.JobReadyForReview> readyForReview;
+    @Inject
     @ConfigProperty(name = "dubgate.tasks.lease-seconds", defaultValue = "30")
     long leaseSeconds;
     @Inject
@@ -123,7 +125,9 @@ public class StageTransactions {
             if (job.state() == JobState.IN_REVIEW) {
                 ledger.append(new AuditRecord("pipeline", "JOB_READY_FOR_REVIEW", "job", job.id().toString(),
                         Optional.empty(), Optional.empty(), "IN_REVIEW", Json.createObjectBuilder()
-                        .add("tasks", tasks.size()).build().toString()));
+                        .add("tasks", tasks.size()).add("round", job.round()).build().toString()));
+                // the review items of this round open in the same transaction: none is ever missing
+                readyForReview.fire(new org.dubgate.domain.job.JobReadyForReview(job, now));
             }
         }
     }

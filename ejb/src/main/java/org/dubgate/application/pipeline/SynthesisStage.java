@@ -98,13 +98,37 @@ public class SynthesisStage implements Stage<SynthesisWork, Void> {
         AiModel model = models.find(voice.modelId()).orElseThrow(() -> new NoSuchEntityException("model", voice.modelId()));
         Duration programme = programmeLength(job);
         Map<String, JobCue> cues = target.cues().stream().collect(Collectors.toMap(JobCue::cueId, Function.identity()));
-        List<SynthesisWork.Line> batch = task.cueIds().stream().map(cues::get)
-                .map(c -> new SynthesisWork.Line(c.cueId(), c.text(), c.start(), c.end(),
-                        max(c.end(), target.nextCueStart(c).orElse(programme)))).toList();
+        List<SynthesisWork.Line> batch = new ArrayList<>();
+        for (String cueId : task.cueIds()) {
+            JobCue c = cues.get(cueId);
+            // a reviewer's settings for this line, over the voice's own (a re-render)
+            VoiceSettings settings = new VoiceSettings(voice.engineVoice(), c.pitchPercent().orElse(voice.pitchPercent()),
+                    c.ratePercent().orElse(voice.ratePercent()));
+            double maxTempo = c.maxTempo().orElse(job.maxTempo());
+            batch.add(new SynthesisWork.Line(c.cueId(), c.text(), c.start(), c.end(),
+                    max(c.end(), target.nextCueStart(c).orElse(programme)), settings, maxTempo,
+                    fingerprint(c.text(), settings, model.artifactSha256(), maxTempo)));
+        }
         Set<String> done = jobs.outputsOf(task.id()).stream().map(CueOutput::cueId).collect(Collectors.toSet());
-        return new SynthesisWork(task.id(), job.id(), language, planOf(job, task, voice, task.startedAt().orElseThrow()),
-                model.id(), model.engine(), model.artifactSha256(),
-                new VoiceSettings(voice.engineVoice(), voice.pitchPercent(), voice.ratePercent()), job.maxTempo(), batch, done);
+        return new SynthesisWork(task.id(), job.id(), task.round(), language,
+                planOf(job, task, voice, task.startedAt().orElseThrow()), model.id(), model.engine(),
+                model.artifactSha256(), batch, done);
+    }
+
+    /**
+     * What makes a line what it is — its text, the voice and its settings, the model's artifact hash
+     * and the tempo limit — as one SHA-256: a line whose fingerprint differs from what its cue would
+     * make now is stale.
+     */
+    public static String fingerprint(String text, VoiceSettings settings, String modelSha256, double maxTempo) {
+        String all = String.join("\n", text, settings.voice().orElse(""), Integer.toString(settings.pitchPercent()),
+                Integer.toString(settings.ratePercent()), modelSha256, Double.toString(maxTempo));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(all.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     /** The source's length as probed: the last cue of a character may borrow silence up to it. */
@@ -216,11 +240,11 @@ public class SynthesisStage implements Stage<SynthesisWork, Void> {
         Path wav = folder.resolve("line-" + line.cueId().hashCode() + "-" + System.nanoTime() + ".wav");
         try {
             long began = System.nanoTime();
-            Speech speech = engine.synthesize(line.text(), work.language(), work.settings(), wav, timeout);
+            Speech speech = engine.synthesize(line.text(), work.language(), line.settings(), wav, timeout);
             Duration engineTime = Duration.ofNanos(System.nanoTime() - began);
-            TimeFit fit = TimeFit.plan(line.start(), line.end(), line.window(), speech.length(), work.maxTempo());
+            TimeFit fit = TimeFit.plan(line.start(), line.end(), line.window(), speech.length(), line.maxTempo());
             StoredContent stored = store.store(wav);
-            return new SynthesisWork.Made(line.cueId(), stored.sha256(), speech.length(), fit, engineTime);
+            return new SynthesisWork.Made(line, stored.sha256(), speech.length(), fit, engineTime);
         } catch (EngineException e) {
             throw new IllegalStateException("cue " + line.cueId() + ": " + e.getMessage(), e);
         } catch (IOException e) {

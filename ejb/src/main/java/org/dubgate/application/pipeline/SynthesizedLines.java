@@ -49,9 +49,15 @@ public class SynthesizedLines {
                 continue;
             }
             CueOutput output = new CueOutput(work.taskId(), work.jobId(), line.cueId(), line.sha256(), line.length(),
-                    line.fit(), line.engineTime(), work.modelId(), work.artifactSha256(), grantId.orElse(null), now);
+                    line.fit(), line.engineTime(), work.modelId(), work.artifactSha256(), grantId.orElse(null),
+                    new CueOutput.Made(work.round(), line.line().text(), line.line().fingerprint()), now);
             if (!running) {
                 output.quarantine(); // blocked meanwhile (a revocation): kept for the record, never used
+            }
+            if (work.round() > 0) {
+                // a re-render: the line's earlier versions are kept for the record, and never mixed again
+                jobs.earlierVersionsOf(work.jobId(), work.language(), line.cueId(), work.round())
+                        .forEach(CueOutput::supersede);
             }
             jobs.addOutput(output);
         }

@@ -37,6 +37,14 @@ public interface ContentStore {
      */
     int sweepAbandonedUploads();
 
+    /**
+     * Removes the content (a TEMP delivery past its retention). The caller makes sure nothing else
+     * still refers to it: storing the same bytes twice keeps one copy.
+     *
+     * @return whether there was something to remove
+     */
+    boolean remove(String sha256) throws IOException;
+
     /** A local file with the content, for tools such as FFmpeg that need a path. */
     Optional<Path> localFile(String sha256);
 }

@@ -75,6 +75,22 @@ public class CueOutput {
     @Column(name = "qa_flags", nullable = false, length = 300)
     private String qaFlags = "";
 
+    /** The round of the job's work that made this version of the line. */
+    @Column(name = "render_round", nullable = false)
+    private int round;
+
+    /** A later version of the line replaced this one: kept for the record, never mixed or delivered again. */
+    @Column(nullable = false)
+    private boolean superseded;
+
+    /** What made the line: its text, voice and settings, model hash and tempo limit, as one SHA-256. */
+    @Column(length = 64)
+    private String fingerprint;
+
+    /** The text the line speaks, as it was when the line was made. */
+    @Column(name = "spoken_text", length = 4000)
+    private String spokenText;
+
     /** How long the engine took to make the line. */
     @Column(name = "engine_micros", nullable = false)
     private long engineMicros;
@@ -83,9 +99,16 @@ public class CueOutput {
         // for JPA
     }
 
+    /** What the engine was asked for: the line's text, and what made it ({@link #fingerprint()}). */
+    public record Made(int round, String text, String fingerprint) {
+    }
+
     public CueOutput(UUID taskId, UUID jobId, String cueId, String contentSha256, Duration length, TimeFit fit,
-                     Duration engineTime, UUID modelId, String modelSha256, UUID grantId, Instant now) {
+                     Duration engineTime, UUID modelId, String modelSha256, UUID grantId, Made made, Instant now) {
         this.id = UUID.randomUUID();
+        this.round = made.round();
+        this.spokenText = org.dubgate.domain.shared.Text.clip(made.text(), 4000);
+        this.fingerprint = made.fingerprint();
         this.taskId = taskId;
         this.jobId = jobId;
         this.cueId = cueId;
@@ -143,9 +166,30 @@ public class CueOutput {
         return ofMicros(engineMicros);
     }
 
-    /** Whether this line may go into a mix: not quarantined. */
+    /** Whether this line may go into a mix: not quarantined, and not replaced by a later version. */
     public boolean usable() {
-        return !quarantined;
+        return !quarantined && !superseded;
+    }
+
+    /** A later version of the line was made (a re-render): this one is kept for the record only. */
+    public void supersede() {
+        superseded = true;
+    }
+
+    public boolean superseded() {
+        return superseded;
+    }
+
+    public int round() {
+        return round;
+    }
+
+    public Optional<String> fingerprint() {
+        return Optional.ofNullable(fingerprint);
+    }
+
+    public Optional<String> spokenText() {
+        return Optional.ofNullable(spokenText);
     }
 
     /** Made under a grant since revoked: kept for the record, never used further. */

@@ -64,6 +64,14 @@ public class Deliverable {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The round of the job's work that made the file; a later round's file of the same kind and language replaces it. */
+    @Column(name = "render_round", nullable = false)
+    private int round;
+
+    /** Why the file is no longer served: it holds a performance whose consent was revoked (R9). */
+    @Column(name = "withheld_reason", length = 500)
+    private String withheldReason;
+
     /** A full mix: the gain MIX applied to the dub's dialogue to meet the job's loudness, in dB. */
     @Column(name = "dialogue_gain_db")
     private Double dialogueGainDb;
@@ -76,11 +84,13 @@ public class Deliverable {
         // for JPA
     }
 
-    public Deliverable(UUID jobId, UUID taskId, Kind kind, Optional<String> language, String contentSha256,
-                       long sizeBytes, Optional<String> method, List<String> flags, Instant now) {
+    public Deliverable(JobTask madeBy, Kind kind, String contentSha256, long sizeBytes, Optional<String> method,
+                       List<String> flags, Instant now) {
         this.id = UUID.randomUUID();
-        this.jobId = jobId;
-        this.taskId = taskId;
+        this.jobId = madeBy.jobId();
+        this.taskId = madeBy.id();
+        this.round = madeBy.round();
+        Optional<String> language = madeBy.language();
         this.kind = kind;
         this.language = language.orElse(null);
         this.contentSha256 = contentSha256;
@@ -128,6 +138,21 @@ public class Deliverable {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public int round() {
+        return round;
+    }
+
+    public Optional<String> withheldReason() {
+        return Optional.ofNullable(withheldReason);
+    }
+
+    /** It holds a performance whose consent was revoked: never served again, kept for the record. */
+    public void withhold(String reason) {
+        if (withheldReason == null) {
+            withheldReason = org.dubgate.domain.shared.Text.clip(reason, 500);
+        }
     }
 
     /** What MIX did to meet the job's loudness: the dialogue's gain and the limiter's deepest reduction. */

@@ -105,6 +105,10 @@ public class DubbingJob {
     @OrderBy("language")
     private List<JobTarget> targets = new ArrayList<>();
 
+    /** The round of work under way or last done: 0 for the first render, one more for each re-render. */
+    @Column(name = "render_round", nullable = false)
+    private int round;
+
     /** How many progress events the job has had: the sequence number of the latest ({@link JobEvent}). */
     @Column(name = "event_count", nullable = false)
     private long eventCount;
@@ -224,18 +228,19 @@ public class DubbingJob {
         if (!accepting()) {
             return List.of();
         }
-        List<TaskSummary> known = new ArrayList<>(tasks);
+        // only the current round counts: earlier rounds' tasks all ended before it began
+        List<TaskSummary> known = new ArrayList<>(tasks.stream().filter(t -> t.round() == round).toList());
         List<JobTask> due = new ArrayList<>();
         for (TaskKind kind : TaskKind.values()) {
             if (kind.origin() != TaskKind.Origin.WHEN_FED) {
                 continue;
             }
-            for (Optional<String> scope : scopesOf(kind)) {
+            for (Optional<String> scope : scopesOf(kind, known)) {
                 boolean exists = known.stream().anyMatch(t -> t.kind() == kind && inScope(t, scope));
                 boolean fed = known.stream().filter(t -> t.kind().ordinal() < kind.ordinal() && inScope(t, scope))
                         .allMatch(t -> t.state() == TaskState.SUCCEEDED);
                 if (!exists && fed) {
-                    JobTask task = JobTask.whenFed(kind, id, scope, now);
+                    JobTask task = JobTask.whenFed(kind, id, scope, round, now);
                     due.add(task);
                     known.add(TaskSummary.of(task));
                 }
@@ -248,9 +253,96 @@ public class DubbingJob {
         return due;
     }
 
-    private List<Optional<String>> scopesOf(TaskKind kind) {
-        return kind.scope() == TaskKind.Scope.JOB ? List.of(Optional.empty())
-                : targets.stream().map(t -> Optional.of(t.language())).toList();
+    /**
+     * Where a stage runs in this round: the whole job, or each language — every target in the first
+     * round, and in a re-render round only the languages it renders lines of.
+     */
+    private List<Optional<String>> scopesOf(TaskKind kind, List<TaskSummary> known) {
+        if (kind.scope() == TaskKind.Scope.JOB) {
+            return List.of(Optional.empty());
+        }
+        return targets.stream().map(JobTarget::language).filter(l -> round == 0 || known.stream()
+                .anyMatch(t -> t.kind().origin() == TaskKind.Origin.CAST_PLAN && t.inLanguage(l)))
+                .map(Optional::of).toList();
+    }
+
+    /** One cue a reviewer asked to be made again, with what to change (nothing: the same line once more). */
+    public record Rerender(String language, String cueId, JobCue.Revision revision) {
+    }
+
+    /**
+     * A reviewer asked for lines to be made again: a new round of work begins, with one SYNTHESIZE
+     * task per language and character of those cues only; once they end, the languages concerned are
+     * mixed and checked again and the programme assembled again (see {@link #tasksDue}). Every other
+     * line is reused as it is.
+     */
+    public List<JobTask> rerender(List<Rerender> cues, Instant now) {
+        if (state != JobState.IN_REVIEW) {
+            throw new RuleViolationException("job " + id + " is " + state + ": lines are made again only from review");
+        }
+        if (cues.isEmpty()) {
+            throw new IllegalArgumentException("nothing to render again");
+        }
+        java.util.Map<String, List<String>> byLanguageAndCharacter = new java.util.LinkedHashMap<>();
+        java.util.Map<String, CastLine> castOf = new java.util.HashMap<>();
+        java.util.Map<JobCue, JobCue.Revision> revisions = new java.util.LinkedHashMap<>();
+        for (Rerender r : cues) { // every cue checked before anything changes
+            JobTarget target = target(r.language()).orElseThrow(() -> new RuleViolationException(
+                    "job " + id + " has no target language " + r.language()));
+            JobCue cue = target.cue(r.cueId()).orElseThrow(() -> new RuleViolationException(
+                    "job " + id + " has no cue " + r.cueId() + " in " + r.language()));
+            CastLine line = target.castOf(cue.character()).filter(c -> c.approach() == JobPlan.Approach.SYNTHETIC)
+                    .orElseThrow(() -> new RuleViolationException("cue " + r.cueId() + " (" + r.language()
+                            + ") is not synthesized: nothing to render again"));
+            revisions.put(cue, r.revision());
+            String key = r.language() + "\n" + cue.character();
+            castOf.put(key, line);
+            byLanguageAndCharacter.computeIfAbsent(key, k -> new ArrayList<>()).add(cue.cueId());
+        }
+        round++;
+        revisions.forEach(JobCue::revise);
+        List<JobTask> tasks = new ArrayList<>();
+        byLanguageAndCharacter.forEach((key, cueIds) -> {
+            String language = key.substring(0, key.indexOf('\n'));
+            CastLine line = castOf.get(key);
+            tasks.add(JobTask.synthesize(id, round, language, line.character(), line.voiceId().orElseThrow(), cueIds, now));
+        });
+        state = JobState.RUNNING;
+        stateReason = null;
+        updatedAt = now;
+        return tasks;
+    }
+
+    /** Every current review item is approved: the job may be delivered. */
+    public void approve(Instant now) {
+        if (state != JobState.IN_REVIEW) {
+            throw new RuleViolationException("job " + id + " is " + state + ", not in review");
+        }
+        state = JobState.APPROVED;
+        stateReason = null;
+        updatedAt = now;
+    }
+
+    /** Review is complete but an item was rejected: the job waits, with the reviewer's reason, for its manager. */
+    public void holdInReview(String reason, Instant now) {
+        if (state == JobState.IN_REVIEW) {
+            stateReason = Text.clip(reason, 2000);
+            updatedAt = now;
+        }
+    }
+
+    /** The approved job's delivery package was made. */
+    public void delivered(Instant now) {
+        if (state != JobState.APPROVED) {
+            throw new RuleViolationException("job " + id + " is " + state + ": only an APPROVED job is delivered");
+        }
+        state = JobState.DELIVERED;
+        updatedAt = now;
+    }
+
+    /** The round of work under way or last done: 0 for the first render, one more for each re-render. */
+    public int round() {
+        return round;
     }
 
     private static boolean inScope(TaskSummary task, Optional<String> scope) {

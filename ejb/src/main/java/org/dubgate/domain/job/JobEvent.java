@@ -33,7 +33,13 @@ public class JobEvent {
         /** A task ended: SUCCEEDED, FAILED, BLOCKED or CANCELLED. */
         TASK_ENDED,
         /** The job changed state. */
-        JOB_STATE
+        JOB_STATE,
+        /** A reviewer gave a verdict on one of the job's review items. */
+        REVIEW_VERDICT,
+        /** The job's delivery package was made. */
+        DELIVERED,
+        /** A consent grant the job used was revoked: what holds the performance is no longer served. */
+        RECALLED
     }
 
     @Id

@@ -86,6 +86,9 @@ public interface JobRepository {
     /** The usable (not quarantined) synthesized lines of one language of a job, by cue id. */
     Map<String, CueOutput> usableOutputsOf(UUID jobId, String language);
 
+    /** The versions of one cue's line made in rounds before {@code round} and not yet superseded. */
+    List<CueOutput> earlierVersionsOf(UUID jobId, String language, String cueId, int round);
+
     /** A job's synthesized lines, keyset-paged by id. */
     Page<CueOutput> outputsOfJob(UUID jobId, PageRequest page);
 
@@ -95,6 +98,24 @@ public interface JobRepository {
 
     /** Files the job's stages made, of one kind. */
     List<Deliverable> deliverablesOf(UUID jobId, Deliverable.Kind kind);
+
+    /** The current file of a kind: of the language given (none for the programme), from the latest round that made one. */
+    default Optional<Deliverable> currentDeliverable(UUID jobId, Deliverable.Kind kind, Optional<String> language) {
+        return deliverablesOf(jobId, kind).stream().filter(d -> d.language().equals(language))
+                .max(java.util.Comparator.comparingInt(Deliverable::round).thenComparing(Deliverable::createdAt));
+    }
+
+    /** Every current file of the job: per kind and language, the latest round's. */
+    default List<Deliverable> currentDeliverables(UUID jobId) {
+        List<Deliverable> current = new java.util.ArrayList<>();
+        for (Deliverable.Kind kind : Deliverable.Kind.values()) {
+            deliverablesOf(jobId, kind).stream().collect(java.util.stream.Collectors.groupingBy(d -> d.language()
+                    .orElse(""), java.util.LinkedHashMap::new, java.util.stream.Collectors.maxBy(java.util.Comparator
+                    .comparingInt(Deliverable::round).thenComparing(Deliverable::createdAt))))
+                    .values().forEach(d -> d.ifPresent(current::add));
+        }
+        return current;
+    }
 
     /** Files the job's stages made, keyset-paged by id. */
     Page<Deliverable> deliverablesOf(UUID jobId, PageRequest page);
@@ -110,6 +131,21 @@ public interface JobRepository {
 
     /** The checks of these lines of a job (what an outputs page shows beside each line). */
     List<QaCheck> checksOfOutputs(UUID jobId, java.util.Collection<UUID> outputIds);
+
+    Optional<QaCheck> findCheck(UUID jobId, UUID checkId);
+
+    /** One cue of one language. */
+    record LineRef(String language, String cueId) {
+    }
+
+    /** The cues whose current line is quarantined (made under a grant since revoked), by language and cue. */
+    List<LineRef> quarantinedLines(UUID jobId);
+
+    /** The checks of whole mixes (no line) that automatic QA flagged in one round of a job's work. */
+    List<QaCheck> flaggedMixChecks(UUID jobId, int round);
+
+    /** The languages a round of a job's work changed: those with a MIX task in it. */
+    List<String> languagesMixedIn(UUID jobId, int round);
 
     void addEvent(JobEvent event);
 

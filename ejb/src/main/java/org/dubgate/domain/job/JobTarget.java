@@ -69,6 +69,10 @@ public class JobTarget {
                 && !c.cueId().equals(cue.cueId())).map(JobCue::start).min(java.util.Comparator.naturalOrder());
     }
 
+    public Optional<JobCue> cue(String cueId) {
+        return cues.stream().filter(c -> c.cueId().equals(cueId)).findFirst();
+    }
+
     public Optional<CastLine> castOf(String character) {
         return cast.stream().filter(c -> c.character().equals(character)).findFirst();
     }

@@ -62,6 +62,10 @@ public class JobTask {
     @Column(name = "fan_in_key", length = 60)
     private String fanInKey;
 
+    /** The round of the job's work the task belongs to: 0 for the first render, then one per re-render. */
+    @Column(name = "render_round", nullable = false)
+    private int round;
+
     /** The worker that runs or last ran the task ({@link Worker#id()}). */
     @Column(length = 200)
     private String worker;
@@ -96,21 +100,31 @@ public class JobTask {
     /** Synthesizes a batch of one character's cues in one language with its voice. */
     public static JobTask synthesize(UUID jobId, String language, String character, UUID voiceId, List<String> cueIds,
                                      Instant now) {
-        return pending(TaskKind.SYNTHESIZE, jobId, language, character, voiceId, cueIds, now);
+        return synthesize(jobId, 0, language, character, voiceId, cueIds, now);
+    }
+
+    /** Synthesizes again, in a re-render round, cues a reviewer asked to be made anew. */
+    static JobTask synthesize(UUID jobId, int round, String language, String character, UUID voiceId,
+                              List<String> cueIds, Instant now) {
+        JobTask t = pending(TaskKind.SYNTHESIZE, jobId, language, character, voiceId, cueIds, now);
+        t.round = round;
+        return t;
     }
 
     /** The one task of a stage made "when fed", for a language or (empty) the whole job. */
-    static JobTask whenFed(TaskKind kind, UUID jobId, Optional<String> language, Instant now) {
+    static JobTask whenFed(TaskKind kind, UUID jobId, Optional<String> language, int round, Instant now) {
         if (kind.origin() != TaskKind.Origin.WHEN_FED || language.isPresent() != (kind.scope() == TaskKind.Scope.LANGUAGE)) {
             throw new IllegalArgumentException(kind + " is not made when fed for " + language.orElse("the whole job"));
         }
         JobTask t = pending(kind, jobId, language.orElse(null), null, null, List.of(), now);
-        t.fanInKey = fanInKey(kind, language);
+        t.round = round;
+        t.fanInKey = fanInKey(kind, language, round);
         return t;
     }
 
-    static String fanInKey(TaskKind kind, Optional<String> language) {
-        return kind.name() + "/" + language.orElse("*");
+    /** {@code MIX/es}, {@code ASSEMBLE/*}; in a re-render round {@code MIX/es#2}: once per scope and round. */
+    static String fanInKey(TaskKind kind, Optional<String> language, int round) {
+        return kind.name() + "/" + language.orElse("*") + (round == 0 ? "" : "#" + round);
     }
 
     private static JobTask pending(TaskKind kind, UUID jobId, String language, String character, UUID voiceId,
@@ -278,6 +292,10 @@ public class JobTask {
 
     public TaskState state() {
         return state;
+    }
+
+    public int round() {
+        return round;
     }
 
     public int attempts() {

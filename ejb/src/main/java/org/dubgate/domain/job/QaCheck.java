@@ -116,6 +116,11 @@ public class QaCheck {
         return jobId;
     }
 
+    /** The CHECK task that made it (and with it the round of work it checked). */
+    public UUID taskId() {
+        return taskId;
+    }
+
     public String language() {
         return language;
     }

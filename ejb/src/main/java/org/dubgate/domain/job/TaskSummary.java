@@ -10,14 +10,16 @@ import java.util.UUID;
  *
  * @param language the language worked on; {@code null} for a task that covers the whole job
  * @param worker   the node (and its boot) that runs or last ran it; {@code null} before it started
+ * @param round    the round of the job's work: 0 for the first render, one more for each re-render
  */
 public record TaskSummary(UUID id, TaskKind kind, String language, String character, int cues, TaskState state,
-                          int attempts, String lastError, Instant startedAt, Instant updatedAt, String worker) {
+                          int attempts, String lastError, Instant startedAt, Instant updatedAt, String worker,
+                          int round) {
 
     public static TaskSummary of(JobTask t) {
         return new TaskSummary(t.id(), t.kind(), t.language().orElse(null), t.character().orElse(null),
                 t.cueIds().size(), t.state(), t.attempts(), t.lastError().orElse(null), t.startedAt().orElse(null),
-                t.updatedAt(), t.worker().orElse(null));
+                t.updatedAt(), t.worker().orElse(null), t.round());
     }
 
     /** Whether the task works on this language (false for job-wide tasks). */

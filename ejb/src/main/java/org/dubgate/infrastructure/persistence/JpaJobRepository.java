@@ -38,7 +38,7 @@ public class JpaJobRepository implements JobRepository {
     private static final List<TaskState> ENDED = List.of(TaskState.SUCCEEDED, TaskState.FAILED, TaskState.BLOCKED,
             TaskState.CANCELLED);
     private static final String SUMMARY = "select new org.dubgate.domain.job.TaskSummary(t.id, t.kind, t.language, "
-            + "t.character, t.cueCount, t.state, t.attempts, t.lastError, t.startedAt, t.updatedAt, t.worker) from JobTask t ";
+            + "t.character, t.cueCount, t.state, t.attempts, t.lastError, t.startedAt, t.updatedAt, t.worker, t.round) from JobTask t ";
 
     @PersistenceContext(unitName = "dubgate")
     EntityManager em;
@@ -188,10 +188,20 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public Map<String, CueOutput> usableOutputsOf(UUID jobId, String language) {
-        return em.createQuery("select o from CueOutput o where o.jobId = :job and o.quarantined = false and o.taskId in "
+        return em.createQuery("select o from CueOutput o where o.jobId = :job and o.quarantined = false "
+                        + "and o.superseded = false and o.taskId in "
                         + "(select t.id from JobTask t where t.jobId = :job and t.language = :language)", CueOutput.class)
                 .setParameter("job", jobId).setParameter("language", language).getResultStream()
                 .collect(Collectors.toMap(CueOutput::cueId, Function.identity(), (a, b) -> a));
+    }
+
+    @Override
+    public List<CueOutput> earlierVersionsOf(UUID jobId, String language, String cueId, int round) {
+        return em.createQuery("select o from CueOutput o where o.jobId = :job and o.cueId = :cue and o.round < :round "
+                        + "and o.superseded = false and o.taskId in (select t.id from JobTask t where t.jobId = :job "
+                        + "and t.language = :language)", CueOutput.class).setParameter("job", jobId)
+                .setParameter("cue", cueId).setParameter("round", round).setParameter("language", language)
+                .getResultList();
     }
 
     @Override
@@ -258,6 +268,35 @@ public class JpaJobRepository implements JobRepository {
         }
         return em.createQuery("select c from QaCheck c where c.jobId = :job and c.outputId in :outputs order by c.id",
                 QaCheck.class).setParameter("job", jobId).setParameter("outputs", outputIds).getResultList();
+    }
+
+    @Override
+    public Optional<QaCheck> findCheck(UUID jobId, UUID checkId) {
+        return Optional.ofNullable(em.find(QaCheck.class, checkId)).filter(c -> c.jobId().equals(jobId));
+    }
+
+    @Override
+    public List<LineRef> quarantinedLines(UUID jobId) {
+        return em.createQuery("select distinct t.language, o.cueId from CueOutput o, JobTask t where o.jobId = :job "
+                        + "and t.id = o.taskId and o.quarantined = true and o.superseded = false "
+                        + "order by t.language, o.cueId", Object[].class)
+                .setParameter("job", jobId).getResultStream().map(r -> new LineRef((String) r[0], (String) r[1]))
+                .toList();
+    }
+
+    @Override
+    public List<QaCheck> flaggedMixChecks(UUID jobId, int round) {
+        return em.createQuery("select c from QaCheck c where c.jobId = :job and c.outputId is null "
+                        + "and c.verdict = :flagged and c.taskId in (select t.id from JobTask t where t.jobId = :job "
+                        + "and t.round = :round) order by c.id", QaCheck.class).setParameter("job", jobId)
+                .setParameter("flagged", QaCheck.Verdict.FLAGGED).setParameter("round", round).getResultList();
+    }
+
+    @Override
+    public List<String> languagesMixedIn(UUID jobId, int round) {
+        return em.createQuery("select distinct t.language from JobTask t where t.jobId = :job and t.round = :round "
+                        + "and t.kind = :mix", String.class).setParameter("job", jobId).setParameter("round", round)
+                .setParameter("mix", TaskKind.MIX).getResultList();
     }
 
     @Override

@@ -156,6 +156,11 @@ public class LocalContentStore implements ContentStore {
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
+    @Override
+    public boolean remove(String sha256) throws IOException {
+        return SHA256.matcher(sha256).matches() && Files.deleteIfExists(objectPath(sha256));
+    }
+
     private Path objectPath(String hash) {
         return root.resolve("objects").resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
     }

@@ -163,9 +163,69 @@ class DubbingJobTest {
         var fit = org.dubgate.media.timing.TimeFit.plan(Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(2), Duration.ofMillis(1600), 1.25);
         CueOutput o = new CueOutput(UUID.randomUUID(), UUID.randomUUID(), "1", "ab".repeat(32), Duration.ofMillis(1600),
-                fit, Duration.ofMillis(40), UUID.randomUUID(), "cd".repeat(32), null, NOW);
+                fit, Duration.ofMillis(40), UUID.randomUUID(), "cd".repeat(32), null, new CueOutput.Made(0, "text", "ef".repeat(32)),
+                NOW);
         assertEquals(fit, o.timeFit());
         assertEquals(List.of("OVERFLOW"), o.flags());
         assertEquals(1.6, o.timeFit().overflow().orElseThrow(), 1e-9);
+    }
+
+    /** Runs every task due until none is, each succeeding; returns every task made. */
+    private static List<JobTask> runToReview(DubbingJob job, List<JobTask> tasks) {
+        return runToReview(job, List.of(), tasks);
+    }
+
+    /** As above, with tasks of earlier rounds that ended already. */
+    private static List<JobTask> runToReview(DubbingJob job, List<JobTask> ended, List<JobTask> tasks) {
+        List<JobTask> all = new java.util.ArrayList<>(ended);
+        all.addAll(tasks);
+        List<JobTask> open = new java.util.ArrayList<>(tasks);
+        while (!open.isEmpty()) {
+            JobTask t = open.remove(0);
+            ran(t, TaskState.SUCCEEDED);
+            List<JobTask> due = job.tasksDue(summaries(all), NOW);
+            all.addAll(due);
+            open.addAll(due);
+        }
+        return all;
+    }
+
+    @Test
+    void aRerenderIsANewRoundOfOnlyItsCuesItsLanguagesMixAndCheckAndOneAssemble() {
+        DubbingJob job = job(target("en", JobPlan.Approach.SYNTHETIC), target("es", JobPlan.Approach.SYNTHETIC));
+        List<JobTask> first = runToReview(job, job.plannedTasks(10, NOW));
+        assertEquals(JobState.IN_REVIEW, job.state());
+        assertThrows(org.dubgate.domain.shared.RuleViolationException.class, () -> job.rerender(List.of(
+                new DubbingJob.Rerender("es", "2", JobCue.Revision.NONE)), NOW), "BO is ORIGINAL: nothing to render");
+
+        List<JobTask> again = job.rerender(List.of(new DubbingJob.Rerender("es", "3", new JobCue.Revision(
+                Optional.of("otro texto"), Optional.of(120), Optional.empty(), Optional.of(1.1)))), NOW);
+        assertEquals(1, job.round());
+        assertEquals(JobState.RUNNING, job.state());
+        assertEquals(List.of("SYNTHESIZE/es"), kinds(again));
+        assertEquals(List.of("3"), again.get(0).cueIds());
+        assertEquals(1, again.get(0).round());
+        JobCue edited = job.target("es").orElseThrow().cue("3").orElseThrow();
+        assertEquals("otro texto", edited.text());
+        assertEquals(Optional.of("text"), edited.originalText(), "the script's text is kept beside the edit");
+        assertEquals(Optional.of(120), edited.ratePercent());
+
+        List<JobTask> second = runToReview(job, first, again);
+        List<JobTask> made = second.subList(first.size() + again.size(), second.size());
+        assertEquals(List.of("MIX/es", "CHECK/es", "ASSEMBLE"), kinds(made), "only Spanish is mixed and checked again");
+        made.forEach(t -> assertEquals(1, t.round()));
+        assertEquals(JobState.IN_REVIEW, job.state());
+    }
+
+    @Test
+    void approvalAndDeliveryFollowReviewOnly() {
+        DubbingJob job = job(target("en", JobPlan.Approach.SYNTHETIC));
+        assertThrows(org.dubgate.domain.shared.RuleViolationException.class, () -> job.approve(NOW));
+        runToReview(job, job.plannedTasks(10, NOW));
+        assertThrows(org.dubgate.domain.shared.RuleViolationException.class, () -> job.delivered(NOW));
+        job.approve(NOW);
+        assertEquals(JobState.APPROVED, job.state());
+        job.delivered(NOW);
+        assertEquals(JobState.DELIVERED, job.state());
     }
 }

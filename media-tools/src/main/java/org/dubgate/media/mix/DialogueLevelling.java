@@ -49,7 +49,8 @@ final class DialogueLevelling {
 
     static DialogueLevel render(LanguageMix mix, LoudnessTarget target, double bedLufs, Path stemOut)
             throws MixException {
-        Aim aim = besideTheBed(aim(mix, target), bedLufs);
+        // a kept gain (a re-render) is applied as it is: nothing is aimed at, the original is not measured
+        Aim aim = target.keptGainDb().isPresent() ? null : besideTheBed(aim(mix, target), bedLufs);
         Path unlevelled = unlevelledFile(stemOut);
         try {
             LoudnessAnalyzer before = new LoudnessAnalyzer(DialogueStem.RATE, MONO, mix.gateOn(), false);
@@ -62,9 +63,14 @@ final class DialogueLevelling {
             }
             double beforeLufs = gated(before.finish());
             // a stem silent over its cues has no level to correct: it is left as it is rather than raised by ∞
-            double gainDb = Double.isFinite(beforeLufs) ? aim.lufs() - beforeLufs : 0.0;
+            double gainDb = target.keptGainDb().isPresent() ? target.keptGainDb().getAsDouble()
+                    : Double.isFinite(beforeLufs) ? aim.lufs() - beforeLufs : 0.0;
+            if (aim == null) {
+                aim = new Aim(target.mode(), beforeLufs + gainDb, Optional.of(String.format(Locale.ROOT,
+                        "the earlier mix's gain of %.2f dB kept, so only the lines made again change", gainDb)));
+            }
             Applied applied = apply(unlevelled, DialogueStem.samples(mix.length()), gainDb, mix.gateOn(),
-                    target.truePeakDbtp(), stemOut);
+                    target.truePeakDbtp(), mix.disclosure(), stemOut);
             return new DialogueLevel(aim.mode(), aim.lufs(), aim.fallback(), beforeLufs, gainDb, applied.lufs(),
                     Math.abs(applied.lufs() - aim.lufs()) <= target.toleranceLu(), applied.limiter());
         } finally {
@@ -115,14 +121,17 @@ final class DialogueLevelling {
                 "%s: levelled to the fixed %.1f LUFS instead", why, target.dialogueLufs())));
     }
 
-    /** Second pass: gain, limiter, measurement, 24-bit stem; exactly {@code total} samples, at their positions. */
+    /**
+     * Second pass: gain, limiter, measurement, 24-bit stem; exactly {@code total} samples, at their positions.
+     * The stem carries the disclosure; the float scratch file, never delivered, does not.
+     */
     private static Applied apply(Path unlevelled, long total, double gainDb, List<Span> spans, double ceilingDbtp,
-                                 Path out) throws MixException {
+                                 Optional<Disclosure> disclosure, Path out) throws MixException {
         float gain = gainDb == 0.0 ? 1f : (float) Math.pow(10, gainDb / 20);
         TruePeakLimiter limiter = new TruePeakLimiter(DialogueStem.RATE, 1, ceilingDbtp);
         LoudnessAnalyzer after = new LoudnessAnalyzer(DialogueStem.RATE, MONO, spans, false);
         try (PcmReader in = new PcmReader(unlevelled, "mono", 1);
-             WavOut wav = new WavOut(out, 1, WavOut.Encoding.PCM_24)) {
+             WavOut wav = new WavOut(out, 1, WavOut.Encoding.PCM_24, Disclosure.tagsOf(disclosure))) {
             float[] block = new float[BLOCK];
             float[] limited = new float[Math.max(BLOCK, limiter.latency())];
             for (long at = 0; at < total; at += BLOCK) {

@@ -56,7 +56,13 @@ public final class DialogueStem {
 
     /** Renders {@code lines} over {@code beds} into {@code out}, which lasts exactly {@code length}. */
     public static void render(List<Line> lines, List<Bed> beds, Duration length, Path out) throws MixException {
-        try (WavOut wav = new WavOut(out, 1, WavOut.Encoding.PCM_24)) {
+        render(lines, beds, length, Optional.empty(), out);
+    }
+
+    /** {@link #render(List, List, Duration, Path)}, the file saying what it is when a disclosure is given. */
+    static void render(List<Line> lines, List<Bed> beds, Duration length, Optional<Disclosure> disclosure, Path out)
+            throws MixException {
+        try (WavOut wav = new WavOut(out, 1, WavOut.Encoding.PCM_24, Disclosure.tagsOf(disclosure))) {
             render(lines, beds, length, block -> {
                 for (int i = 0; i < block.length; i++) {
                     block[i] = Math.max(-1f, Math.min(1f, block[i])); // overlapping lines clip rather than wrap

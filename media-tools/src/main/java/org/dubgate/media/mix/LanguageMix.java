@@ -16,6 +16,9 @@ import java.util.Optional;
  * full mix is limited to the same ceiling. Without one, the stem is written as rendered and the full
  * mix only kept under full scale.
  *
+ * <p>With a {@link Disclosure} both files say in their own metadata that they hold AI-generated dialogue
+ * and name the manifest (R7), so either one handed on alone still says so; the samples are the same.
+ *
  * @param source   the picture-and-sound source (the bed when there is no M&E)
  * @param mne      the music-and-effects stem, when supplied
  * @param length   the programme's length: both outputs last exactly this long
@@ -26,10 +29,12 @@ import java.util.Optional;
  * @param target   the loudness the dialogue is brought to, if any
  * @param gateOn   what the target's dialogue-gated loudness is measured over: the script's cues
  *                 (the dub spans when not given)
+ * @param disclosure what the two delivered files say about themselves in their metadata (R7), if anything:
+ *                 the 24-bit stem and the full mix carry it, the levelling's scratch file does not
  */
 public record LanguageMix(Path source, Optional<Path> mne, Duration length, List<DialogueStem.Line> lines,
                           List<DialogueStem.Bed> beds, List<Span> dubSpans, Optional<LoudnessTarget> target,
-                          List<Span> gateOn) {
+                          List<Span> gateOn, Optional<Disclosure> disclosure) {
 
     public LanguageMix {
         lines = List.copyOf(lines);
@@ -37,6 +42,14 @@ public record LanguageMix(Path source, Optional<Path> mne, Duration length, List
         dubSpans = List.copyOf(dubSpans);
         Objects.requireNonNull(target, "target");
         gateOn = List.copyOf(gateOn);
+        Objects.requireNonNull(disclosure, "disclosure");
+    }
+
+    /** A mix whose files carry no disclosure. */
+    public LanguageMix(Path source, Optional<Path> mne, Duration length, List<DialogueStem.Line> lines,
+                       List<DialogueStem.Bed> beds, List<Span> dubSpans, Optional<LoudnessTarget> target,
+                       List<Span> gateOn) {
+        this(source, mne, length, lines, beds, dubSpans, target, gateOn, Optional.empty());
     }
 
     /** A mix without a loudness target. */
@@ -52,7 +65,12 @@ public record LanguageMix(Path source, Optional<Path> mne, Duration length, List
 
     /** This mix, with its dialogue levelled so the mix meets {@code target} over {@code cues}. */
     public LanguageMix withTarget(LoudnessTarget target, List<Span> cues) {
-        return new LanguageMix(source, mne, length, lines, beds, dubSpans, Optional.of(target), cues);
+        return new LanguageMix(source, mne, length, lines, beds, dubSpans, Optional.of(target), cues, disclosure);
+    }
+
+    /** This mix, its dialogue stem and full mix saying in their metadata what {@code d} says. */
+    public LanguageMix withDisclosure(Disclosure d) {
+        return new LanguageMix(source, mne, length, lines, beds, dubSpans, target, gateOn, Optional.of(d));
     }
 
     /**
@@ -61,12 +79,15 @@ public record LanguageMix(Path source, Optional<Path> mne, Duration length, List
      */
     public ProgrammeMix.Result render(Path dialogueStemOut, Path fullMixOut) throws MixException {
         if (target.isEmpty()) {
-            DialogueStem.render(lines, beds, length, dialogueStemOut);
-            return ProgrammeMix.mix(dialogueStemOut, mne, source, dubSpans, length, fullMixOut);
+            DialogueStem.render(lines, beds, length, disclosure, dialogueStemOut);
+            return ProgrammeMix.mix(dialogueStemOut, mne, source, dubSpans, length, ProgrammeMix.FULL_SCALE_DBTP,
+                    disclosure, fullMixOut);
         }
-        double bed = ProgrammeMix.bedLoudness(mne, source, dubSpans, length, gateOn);
+        // with a kept gain nothing is aimed at: the bed's level does not matter
+        double bed = target.get().keptGainDb().isPresent() ? Double.NEGATIVE_INFINITY
+                : ProgrammeMix.bedLoudness(mne, source, dubSpans, length, gateOn);
         DialogueLevel level = DialogueLevelling.render(this, target.get(), bed, dialogueStemOut);
-        return ProgrammeMix.mix(dialogueStemOut, mne, source, dubSpans, length, target.get().truePeakDbtp(), fullMixOut)
-                .withDialogue(level);
+        return ProgrammeMix.mix(dialogueStemOut, mne, source, dubSpans, length, target.get().truePeakDbtp(),
+                disclosure, fullMixOut).withDialogue(level);
     }
 }

@@ -10,8 +10,12 @@ package org.dubgate.media.mix;
  * @param toleranceLu   how far from it a stem still meets it, in LU
  * @param truePeakDbtp  the true-peak ceiling of the dialogue stem and of the full mix, in dBTP
  * @param mode          what the dialogue is levelled to
+ * @param keptGainDb    a gain to apply to the dialogue as it is, instead of levelling it: a re-render
+ *                      keeps the gain its language's earlier mix had, so the new mix differs from the
+ *                      approved one only where lines changed (a new level would change every sample)
  */
-public record LoudnessTarget(double dialogueLufs, double toleranceLu, double truePeakDbtp, Mode mode) {
+public record LoudnessTarget(double dialogueLufs, double toleranceLu, double truePeakDbtp, Mode mode,
+                             java.util.OptionalDouble keptGainDb) {
 
     /** What the dub dialogue is levelled to. */
     public enum Mode {
@@ -40,10 +44,22 @@ public record LoudnessTarget(double dialogueLufs, double toleranceLu, double tru
         if (mode == null) {
             throw new IllegalArgumentException("a loudness target needs a mode");
         }
+        if (keptGainDb == null || keptGainDb.isPresent() && !Double.isFinite(keptGainDb.getAsDouble())) {
+            throw new IllegalArgumentException("a kept gain is finite, or absent: " + keptGainDb);
+        }
+    }
+
+    public LoudnessTarget(double dialogueLufs, double toleranceLu, double truePeakDbtp, Mode mode) {
+        this(dialogueLufs, toleranceLu, truePeakDbtp, mode, java.util.OptionalDouble.empty());
+    }
+
+    /** This target, but the dialogue takes {@code gainDb} as it is instead of being levelled (a re-render). */
+    public LoudnessTarget keepingGain(double gainDb) {
+        return new LoudnessTarget(dialogueLufs, toleranceLu, truePeakDbtp, mode, java.util.OptionalDouble.of(gainDb));
     }
 
     /** This target, levelling to the original's dialogue instead (this target's level as the fallback). */
     public LoudnessTarget matchingOriginal() {
-        return new LoudnessTarget(dialogueLufs, toleranceLu, truePeakDbtp, Mode.MATCH_ORIGINAL);
+        return new LoudnessTarget(dialogueLufs, toleranceLu, truePeakDbtp, Mode.MATCH_ORIGINAL, keptGainDb);
     }
 }

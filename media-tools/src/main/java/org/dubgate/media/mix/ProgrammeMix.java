@@ -60,6 +60,12 @@ public final class ProgrammeMix {
     /** Mixes with the true peak held at or under {@code ceilingDbtp}. */
     public static Result mix(Path dialogueStem, Optional<Path> mne, Path source, List<Span> dubLines, Duration length,
                              double ceilingDbtp, Path out) throws MixException {
+        return mix(dialogueStem, mne, source, dubLines, length, ceilingDbtp, Optional.empty(), out);
+    }
+
+    /** Mixes as above, the file saying what it is (in its INFO chunk) when a disclosure is given. */
+    static Result mix(Path dialogueStem, Optional<Path> mne, Path source, List<Span> dubLines, Duration length,
+                      double ceilingDbtp, Optional<Disclosure> disclosure, Path out) throws MixException {
         Path bed = mne.orElse(source);
         boolean surround = surround(bed);
         int channels = surround ? 6 : 2;
@@ -71,7 +77,7 @@ public final class ProgrammeMix {
         TruePeakLimiter limiter = new TruePeakLimiter(DialogueStem.RATE, channels, ceilingDbtp);
         try (PcmReader dialogue = new PcmReader(dialogueStem, "mono", 1);
              PcmReader original = new PcmReader(bed, surround ? "5.1" : "stereo", channels);
-             WavOut wav = new WavOut(out, channels, WavOut.Encoding.PCM_24)) {
+             WavOut wav = new WavOut(out, channels, WavOut.Encoding.PCM_24, Disclosure.tagsOf(disclosure))) {
             float[] d = new float[BLOCK];
             float[] o = new float[BLOCK * channels];
             float[] limited = new float[Math.max(BLOCK, limiter.latency()) * channels];

@@ -5,6 +5,8 @@
  * original dialogue), full mixes (over M&E, 5.1 centre replacement, or ducking), levelling of a
  * stem to a {@link org.dubgate.media.mix.LoudnessTarget} (dialogue-gated gain, then a true-peak limiter;
  * the full mix is limited to the same ceiling), and the Matroska assembly that stream-copies the picture
- * beside the dubbed PCM tracks.
+ * beside the dubbed PCM tracks. Delivered WAVs can carry a {@link org.dubgate.media.mix.Disclosure} in
+ * their INFO chunk (R7); {@link org.dubgate.media.mix.SpanExcerpt} cuts one span out of any file, sought
+ * rather than decoded from the start, for a reviewer to listen to.
  */
 package org.dubgate.media.mix;

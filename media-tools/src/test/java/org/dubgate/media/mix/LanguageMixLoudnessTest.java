@@ -258,4 +258,40 @@ class LanguageMixLoudnessTest {
             assertEquals(-40, meter.measure(p).integratedLufs(), 0.1, p.getFileName().toString());
         }
     }
+
+    @Test
+    void aKeptGainChangesTheMixOnlyWhereALineChanged() throws Exception {
+        Path first = line("first.wav", tone(440), 2, -40);
+        List<Span> spans = List.of(span(1, 3), span(4.5, 6.5));
+        Path bed = stereo("bed.wav", noise(6), noise(7), 0.003);
+        Path stemA = tmp.resolve("a-stem.wav");
+        Path mixA = tmp.resolve("a-mix.wav");
+        ProgrammeMix.Result a = new LanguageMix(bed, Optional.of(bed), LENGTH, List.of(at(first, 1),
+                at(line("second.wav", noise(1), 2, -40), 4.5)), List.of(), spans).withTarget(TARGET).render(stemA, mixA);
+        double gain = a.dialogue().orElseThrow().gainDb();
+        // the second line made again, 6 dB louder: levelled anew, every sample of the mix would move
+        Path stemB = tmp.resolve("b-stem.wav");
+        Path mixB = tmp.resolve("b-mix.wav");
+        ProgrammeMix.Result b = new LanguageMix(bed, Optional.of(bed), LENGTH, List.of(at(first, 1),
+                at(line("again.wav", noise(9), 2, -34), 4.5)), List.of(), spans).withTarget(TARGET.keepingGain(gain))
+                .render(stemB, mixB);
+        assertEquals(gain, b.dialogue().orElseThrow().gainDb(), 1e-12, "the gain kept as it was");
+        assertTrue(b.dialogue().orElseThrow().fallback().orElseThrow().contains("kept"));
+        int[] before = read24(mixA, 2);
+        int[] after = read24(mixB, 2);
+        assertEquals(before.length, after.length);
+        int firstChanged = -1;
+        int lastChanged = -1;
+        for (int i = 0; i < before.length; i++) {
+            if (before[i] != after[i]) {
+                firstChanged = firstChanged < 0 ? i : firstChanged;
+                lastChanged = i;
+            }
+        }
+        double from = firstChanged / 2 / (double) RATE;
+        double to = lastChanged / 2 / (double) RATE;
+        assertTrue(firstChanged >= 0, "the new line is heard");
+        assertTrue(from >= 4.5 - 0.05 && to <= 6.5 + 0.5, "changed only over the line made again (and the "
+                + "limiter's release after it): " + from + " .. " + to + " s");
+    }
 }

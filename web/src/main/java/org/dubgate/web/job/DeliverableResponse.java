@@ -12,12 +12,12 @@ import java.util.List;
  */
 public record DeliverableResponse(String id, String kind, String language, String sha256, long sizeBytes, String method,
                                   List<String> flags, Double dialogueGainDb, Double limiterReductionDb, String taskId,
-                                  Instant createdAt) {
+                                  Instant createdAt, int round, String withheld) {
 
     public static DeliverableResponse of(Deliverable d) {
         return new DeliverableResponse(d.id().toString(), d.kind().name(), d.language().orElse(null), d.contentSha256(),
                 d.sizeBytes(), d.method().orElse(null), d.flags(), round(d.dialogueGainDb()), round(d.limiterReductionDb()),
-                d.taskId().toString(), d.createdAt());
+                d.taskId().toString(), d.createdAt(), d.round(), d.withheldReason().orElse(null));
     }
 
     private static Double round(java.util.OptionalDouble db) {

@@ -57,6 +57,10 @@ public class JobResource {
     JobService jobs;
     @Inject
     JobProgressFeed progress;
+    @Inject
+    org.dubgate.application.delivery.DeliveryService deliveries;
+    @Inject
+    org.dubgate.application.delivery.Recall recall;
     @Context
     SecurityContext security;
     @Context
@@ -184,6 +188,30 @@ public class JobResource {
         }
     }
 
+    @POST
+    @Path("/{id}/delivery")
+    @RolesAllowed(Role.MANAGER_NAME)
+    @Operation(summary = "Deliver an APPROVED job: its current files are verified against their SHA-256 and packaged "
+            + "with manifest.json; 409 names what holds it (rejected or open review items, the consent gate)",
+            description = "A FINAL job's written approval must still be valid (R6). A TEMP delivery's files are removed "
+                    + "after dubgate.delivery.temp-retention (default P30D); its record and manifest stay.")
+    public Response deliver(@PathParam("id") UUID id) throws IOException {
+        org.dubgate.domain.delivery.Delivery d = deliveries.deliver(CallerPrincipal.of(security), id);
+        return Response.created(uri.getBaseUriBuilder().path("deliveries").path(d.id().toString()).build())
+                .entity(org.dubgate.web.delivery.DeliveryResponse.of(deliveries.get(d.id()), recall.recastOf(id)))
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/delivery")
+    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "The job's delivery, once it has one")
+    public org.dubgate.web.delivery.DeliveryResponse delivery(@PathParam("id") UUID id) {
+        jobs.get(id);
+        return deliveries.ofJob(id).map(d -> org.dubgate.web.delivery.DeliveryResponse.of(d, recall.recastOf(id)))
+                .orElseThrow(() -> new org.dubgate.domain.shared.NoSuchEntityException("delivery of job", id));
+    }
+
     @GET
     @Path("/{id}/outputs")
     @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
@@ -228,7 +256,7 @@ public class JobResource {
     @Operation(summary = "A synthesized line's audio (WAV); quarantined output is refused")
     public Response audio(@PathParam("id") UUID id, @PathParam("outputId") UUID outputId,
                           @HeaderParam("Range") String range) throws IOException {
-        java.nio.file.Path file = jobs.outputAudio(id, outputId);
+        java.nio.file.Path file = jobs.outputAudio(CallerPrincipal.of(security), id, outputId);
         return FileResponses.download(file, "audio/wav", outputId + ".wav", file.getFileName().toString(), range);
     }
 
@@ -260,7 +288,7 @@ public class JobResource {
     public Response content(@PathParam("id") UUID id, @PathParam("deliverableId") UUID deliverableId,
                             @HeaderParam("Range") String range) throws IOException {
         Deliverable d = jobs.deliverable(id, deliverableId);
-        java.nio.file.Path file = jobs.contentOf(d);
+        java.nio.file.Path file = jobs.contentOf(CallerPrincipal.of(security), d);
         return FileResponses.download(file, DeliverableResponse.mediaType(d), DeliverableResponse.fileName(d),
                 d.contentSha256(), range);
     }

@@ -16,7 +16,7 @@ import java.util.List;
 public record JobResponse(String id, String title, String state, String reason, String territory, String purpose,
                           int priority, double maxTempo, String originalLanguage, Delivery delivery, String gateCheckId,
                           int progressPercent, long lastEventId, List<Target> targets, List<Task> tasks,
-                          String createdBy, Instant createdAt, Instant updatedAt) {
+                          String createdBy, Instant createdAt, Instant updatedAt, int round) {
 
     /** The loudness the delivery must meet: the profile, its dialogue target, tolerance and true-peak ceiling. */
     public record Delivery(String profile, double loudnessLufs, double toleranceLu, double truePeakDbtp,
@@ -29,7 +29,7 @@ public record JobResponse(String id, String title, String state, String reason, 
 
     /** One task; {@code worker} is the node (and its start) that runs or last ran it. */
     public record Task(String id, String kind, String language, String character, int cues, String state, int attempts,
-                       String lastError, Instant startedAt, Instant updatedAt, String worker) {
+                       String lastError, Instant startedAt, Instant updatedAt, String worker, int round) {
     }
 
     public static JobResponse of(JobService.JobView view) {
@@ -47,7 +47,7 @@ public record JobResponse(String id, String title, String state, String reason, 
                         tasks.stream().filter(x -> x.inLanguage(t.language())).count())).toList(),
                 tasks.stream().map(t -> new Task(t.id().toString(), t.kind().name(), t.language(), t.character(),
                         t.cues(), t.state().name(), t.attempts(), t.lastError(), t.startedAt(), t.updatedAt(),
-                        t.worker())).toList(),
-                j.createdBy(), j.createdAt(), j.updatedAt());
+                        t.worker(), t.round())).toList(),
+                j.createdBy(), j.createdAt(), j.updatedAt(), j.round());
     }
 }

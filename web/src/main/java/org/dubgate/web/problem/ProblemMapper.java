@@ -68,6 +68,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (t instanceof NoSuchEntityException e) {
             return Problem.http(Response.Status.NOT_FOUND, e.getMessage());
         }
+        if (t instanceof org.dubgate.domain.shared.GoneException e) {
+            return Problem.typed(410, "gone", "No longer served", e.getMessage());
+        }
+        if (t instanceof org.dubgate.domain.shared.NotPermittedException e) {
+            return Problem.typed(403, "not-permitted", "Not permitted", e.getMessage());
+        }
         if (t instanceof RuleViolationException e) {
             return Problem.typed(409, "conflict", "Conflict with the current state", e.getMessage());
         }

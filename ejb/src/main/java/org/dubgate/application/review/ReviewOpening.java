@@ -1,0 +1,68 @@
+package org.dubgate.application.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.dubgate.domain.gate.JobPlan;
+import org.dubgate.domain.job.CueOutput;
+import org.dubgate.domain.job.DubbingJob;
+import org.dubgate.domain.job.JobCue;
+import org.dubgate.domain.job.JobReadyForReview;
+import org.dubgate.domain.job.JobRepository;
+import org.dubgate.domain.job.JobTarget;
+import org.dubgate.domain.job.QaCheck;
+import org.dubgate.domain.review.ReviewItem;
+import org.dubgate.domain.review.ReviewItemRepository;
+import org.dubgate.domain.review.ReviewState;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Opens a round's review items in the transaction that put the job IN_REVIEW: one per line the round
+ * made (every synthesized line, by policy — in a re-render round only the lines made again), and one
+ * per check of a mix the round made that automatic QA flagged. What a re-render replaced stops
+ * counting: the items that asked for it, and the checks of the languages mixed again.
+ */
+@ApplicationScoped
+public class ReviewOpening {
+
+    @Inject
+    JobRepository jobs;
+    @Inject
+    ReviewItemRepository items;
+    @Inject
+    ReviewSettlement settlement;
+
+    void open(@Observes JobReadyForReview ready) {
+        DubbingJob job = ready.job();
+        int round = job.round();
+        Set<String> mixed = new HashSet<>(jobs.languagesMixedIn(job.id(), round));
+        if (round > 0) {
+            for (ReviewItem earlier : items.currentOf(job.id())) {
+                if (earlier.state() == ReviewState.RERENDER
+                        || earlier.kind() == ReviewItem.Kind.CHECK && mixed.contains(earlier.language())) {
+                    earlier.supersede();
+                }
+            }
+        }
+        for (JobTarget target : job.targets()) {
+            if (!mixed.contains(target.language())) {
+                continue;
+            }
+            Map<String, CueOutput> outputs = jobs.usableOutputsOf(job.id(), target.language());
+            for (JobCue cue : target.cuesOf(JobPlan.Approach.SYNTHETIC)) {
+                CueOutput line = outputs.get(cue.cueId());
+                if (line != null && line.round() == round) {
+                    items.add(ReviewItem.line(round, target.language(), cue, line, ready.at()));
+                }
+            }
+        }
+        for (QaCheck failed : jobs.flaggedMixChecks(job.id(), round)) {
+            items.add(ReviewItem.failedCheck(round, failed, ready.at()));
+        }
+        // a job with nothing synthesized and no failed check has nothing for a reviewer: approved at once
+        settlement.settle(job, "pipeline", ready.at());
+    }
+}

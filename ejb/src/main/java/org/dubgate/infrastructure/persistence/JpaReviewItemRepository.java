@@ -1,0 +1,68 @@
+package org.dubgate.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import org.dubgate.domain.review.ReviewItem;
+import org.dubgate.domain.review.ReviewItemRepository;
+import org.dubgate.domain.review.ReviewState;
+import org.dubgate.domain.shared.Page;
+import org.dubgate.domain.shared.PageRequest;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class JpaReviewItemRepository implements ReviewItemRepository {
+
+    @PersistenceContext(unitName = "dubgate")
+    EntityManager em;
+
+    @Override
+    public void add(ReviewItem item) {
+        em.persist(item);
+    }
+
+    @Override
+    public Optional<ReviewItem> find(UUID id) {
+        return Optional.ofNullable(em.find(ReviewItem.class, id));
+    }
+
+    @Override
+    public Page<ReviewItem> list(Query query, PageRequest page) {
+        StringBuilder jpql = new StringBuilder("select i from ReviewItem i where i.id > :after");
+        query.jobId().ifPresent(j -> jpql.append(" and i.jobId = :job"));
+        query.state().ifPresent(s -> jpql.append(" and i.state = :state"));
+        query.language().ifPresent(l -> jpql.append(" and i.language = :language"));
+        // flags are comma-separated: matched whole, so OVERFLOW never matches a longer flag that contains it
+        query.flag().ifPresent(f -> jpql.append(" and concat(',', i.flags, ',') like :flag"));
+        jpql.append(" order by i.id");
+        TypedQuery<ReviewItem> q = em.createQuery(jpql.toString(), ReviewItem.class)
+                .setParameter("after", page.afterId()).setMaxResults(page.limit() + 1);
+        query.jobId().ifPresent(j -> q.setParameter("job", j));
+        query.state().ifPresent(s -> q.setParameter("state", s));
+        query.language().ifPresent(l -> q.setParameter("language", l));
+        query.flag().ifPresent(f -> q.setParameter("flag", "%," + f + ",%"));
+        return Page.fromOverfetch(q.getResultList(), page.limit(), i -> i.id().toString());
+    }
+
+    @Override
+    public List<ReviewItem> currentOf(UUID jobId) {
+        return em.createQuery("select i from ReviewItem i where i.jobId = :job and i.state <> :superseded order by i.id",
+                ReviewItem.class).setParameter("job", jobId).setParameter("superseded", ReviewState.SUPERSEDED)
+                .getResultList();
+    }
+
+    @Override
+    public Map<ReviewState, Long> countsOf(UUID jobId) {
+        Map<ReviewState, Long> counts = new EnumMap<>(ReviewState.class);
+        em.createQuery("select i.state, count(i) from ReviewItem i where i.jobId = :job group by i.state", Object[].class)
+                .setParameter("job", jobId).getResultList()
+                .forEach(row -> counts.put((ReviewState) row[0], (Long) row[1]));
+        return counts;
+    }
+}
