@@ -5,7 +5,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,12 +52,12 @@ class PipelineFailuresIT {
             // once some lines are made, the running server is told to kill every engine after 1 ms
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                     .until(() -> d.manager.all("/api/v1/jobs/" + jobId + "/outputs").size() >= 20);
-            setSystemProperty("dubgate.synthesis.line-timeout-ms", "1");
+            ServerProperties.set(management, "dubgate.synthesis.line-timeout-ms", "1");
             job = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> d.job(jobId),
                     j -> !List.of("QUEUED", "RUNNING").contains(j.getString("state")) && Dubbing.tasks(j).stream()
                             .allMatch(t -> !List.of("PENDING", "RUNNING").contains(t.getString("state"))));
         } finally {
-            removeSystemProperty("dubgate.synthesis.line-timeout-ms");
+            ServerProperties.remove(management, "dubgate.synthesis.line-timeout-ms");
         }
         assertEquals("FAILED", job.getString("state"), job.toString());
         List<JsonObject> failed = Dubbing.tasks(job).stream().filter(t -> t.getString("state").equals("FAILED")).toList();
@@ -126,21 +125,5 @@ class PipelineFailuresIT {
         try (Stream<Path> left = Files.walk(SERVER_DIR.resolve("data/dubgate/work"))) {
             assertEquals(List.of(), left.filter(Files::isRegularFile).toList(), "no working file left behind");
         }
-    }
-
-    private void setSystemProperty(String name, String value) throws Exception {
-        ModelNode op = new ModelNode();
-        op.get("operation").set("add");
-        op.get("address").add("system-property", name);
-        op.get("value").set(value);
-        ModelNode result = management.getControllerClient().execute(op);
-        assertEquals("success", result.get("outcome").asString(), result.toString());
-    }
-
-    private void removeSystemProperty(String name) throws Exception {
-        ModelNode op = new ModelNode();
-        op.get("operation").set("remove");
-        op.get("address").add("system-property", name);
-        management.getControllerClient().execute(op);
     }
 }

@@ -37,10 +37,11 @@ public class ReviewSettlement {
     AuditLedger ledger;
 
     public void settle(DubbingJob job, String by, Instant now) {
-        List<ReviewItem> current = items.currentOf(job.id());
-        if (current.stream().anyMatch(i -> i.state() == ReviewState.OPEN)) {
+        // counted, not loaded: a verdict on one line of thousands must not read them all while others are open
+        if (items.countsOf(job.id()).getOrDefault(ReviewState.OPEN, 0L) > 0) {
             return;
         }
+        List<ReviewItem> current = items.currentOf(job.id());
         List<ReviewItem> again = current.stream().filter(i -> i.state() == ReviewState.RERENDER).toList();
         if (!again.isEmpty()) {
             List<JobTask> tasks = job.rerender(again.stream().map(i -> new DubbingJob.Rerender(i.language(),

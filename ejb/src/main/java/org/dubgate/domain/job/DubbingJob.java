@@ -25,8 +25,10 @@ import java.util.UUID;
 
 /**
  * A dubbing job: what to dub, into which languages, for which territory and purpose, and how far it
- * got. It also decides what comes next ({@link #plannedTasks}, {@link #tasksDue}) — the one place the
- * pipeline's order lives, which is why the class is a little over 300 lines (half of them accessors).
+ * got. It also decides what comes next ({@link #plannedTasks}, {@link #tasksDue}, {@link #rerender})
+ * and what review and delivery make of it ({@link #approve}, {@link #delivered}) — the one place the
+ * pipeline's order and the job's states live, for the first render and every re-render round, which
+ * is why the class runs to about 440 lines (a third of them accessors).
  */
 @Entity
 @Table(name = "dubbing_job")
