@@ -47,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * mix; approval opens delivery, whose zip holds every file the manifest lists under its SHA-256 and
  * whose manifest validates against the published schema; a revocation recalls it. A second job shows
  * a rejection holding delivery, a FINAL job's files kept from its manager while in review (R6), and a
- * revocation in review withholding the mixes.
+ * revocation in review withholding the mixes; a third, a FINAL job refused delivery once its written
+ * approval is revoked, and delivered, naming the new one, once it is recorded again.
  */
 @ExtendWith(ArquillianExtension.class)
 class ReviewDeliveryIT {
@@ -351,10 +352,7 @@ class ReviewDeliveryIT {
         Api qa = Api.as("qa");
         Api agent = Api.as("agent");
         Setup s = setup("RJ", manager, agent, "\"TEMP\",\"FINAL\"", "es");
-        HttpResponse<String> approval = Api.admin().post("/api/v1/approvals", "{\"escalation\":\"FINAL_PURPOSE\","
-                + "\"titleCode\":\"" + s.title() + "\",\"text\":\"Legal clears the final Spanish dub of this title.\","
-                + "\"validUntil\":\"" + Instant.now().plus(10, ChronoUnit.DAYS) + "\"}");
-        assertEquals(201, approval.statusCode(), approval.body());
+        finalApproval(s.title());
         String jobId = submit(manager, s, "FINAL");
         JsonObject job = DubbingPipelineIT.awaitReview(manager, jobId);
         assertEquals("IN_REVIEW", job.getString("state"), job.toString());
@@ -396,6 +394,53 @@ class ReviewDeliveryIT {
                     + "/content");
             assertEquals(410, withheld.statusCode(), d.getString("kind") + ": " + withheld.body());
         }
+    }
+
+    @Test
+    void aFinalJobIsDeliveredOnlyWhileItsWrittenApprovalHoldsAndTheManifestNamesIt() throws Exception {
+        Api manager = Api.as("manager");
+        Api qa = Api.as("qa");
+        Setup s = setup("FN", manager, Api.as("agent"), "\"FINAL\"", "es");
+        String firstApproval = finalApproval(s.title());
+        String jobId = submit(manager, s, "FINAL");
+        assertEquals("IN_REVIEW", DubbingPipelineIT.awaitReview(manager, jobId).getString("state"));
+        for (JsonObject item : qa.all("/api/v1/review-items?job=" + jobId)) {
+            verdict(qa, item, "{\"verdict\":\"APPROVED\"}");
+        }
+        assertEquals("APPROVED", Api.json(manager.get("/api/v1/jobs/" + jobId)).getString("state"));
+        // R6: the written approval for FINAL use must still hold when the job is delivered
+        assertEquals(200, Api.admin().post("/api/v1/approvals/" + firstApproval + "/revocation",
+                "{\"reason\":\"legal withdrew the clearance\"}").statusCode());
+        HttpResponse<String> refused = manager.post("/api/v1/jobs/" + jobId + "/delivery", "");
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(Api.json(refused).getJsonArray("violations").toString().contains("FINAL"), refused.body());
+        assertEquals("APPROVED", Api.json(manager.get("/api/v1/jobs/" + jobId)).getString("state"), "nothing lost");
+
+        String approval = finalApproval(s.title());
+        HttpResponse<String> delivered = manager.post("/api/v1/jobs/" + jobId + "/delivery", "");
+        assertEquals(201, delivered.statusCode(), delivered.body());
+        JsonObject delivery = Api.json(delivered);
+        assertEquals("FINAL", delivery.getString("purpose"));
+        assertFalse(delivery.containsKey("expiresAt"), "a FINAL delivery is kept: " + delivery);
+        JsonObject manifest = (JsonObject) Api.parse(new String(manager.getBytes("/api/v1/deliveries/"
+                + delivery.getString("id") + "/files/manifest.json", null).body(), StandardCharsets.UTF_8));
+        assertEquals(List.of(approval), manifest.getJsonArray("writtenApprovalIds").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        for (JsonObject seg : manifest.getJsonArray("segments").getValuesAs(JsonObject.class)) {
+            assertTrue(seg.getJsonArray("writtenApprovalIds").toString().contains(approval), seg.toString());
+        }
+        // approved, its files are the manager's to download
+        JsonObject mix = current(manager, jobId, "FULL_MIX", "es");
+        assertEquals(200, manager.getBytes("/api/v1/jobs/" + jobId + "/deliverables/" + mix.getString("id")
+                + "/content", null).statusCode());
+    }
+
+    private static String finalApproval(String title) {
+        HttpResponse<String> r = Api.admin().post("/api/v1/approvals", "{\"escalation\":\"FINAL_PURPOSE\","
+                + "\"titleCode\":\"" + title + "\",\"text\":\"Legal clears the final Spanish dub of this title.\","
+                + "\"validUntil\":\"" + Instant.now().plus(10, ChronoUnit.DAYS) + "\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        return Api.json(r).getString("id");
     }
 
     private static JsonObject one(List<JsonObject> items, String language, String cueId) {
