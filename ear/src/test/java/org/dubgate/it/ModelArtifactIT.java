@@ -153,8 +153,11 @@ class ModelArtifactIT {
         int madeAfter = made.size() - before;
         System.out.printf("ModelArtifactIT: %d lines recorded when %s changed, %d in all of %d: %d recorded after%n",
                 before, changed.getFileName(), made.size(), CUES, madeAfter);
-        assertTrue(madeAfter <= 2, "the line in flight when the file changed (and at most one finished while the test "
-                + "looked), not the rest of the batch: " + madeAfter + " of " + (CUES - before));
+        // lines are recorded a group at a time (up to 8, or 250 ms): those made before the change but not yet
+        // recorded when the test looked are kept too, so up to a group and the line in flight — never the
+        // rest of the batch (34 or more lines here). Seen: 1; a busy machine sees a few more.
+        assertTrue(madeAfter <= 9, "the lines made before the change and the one in flight, not the rest of the "
+                + "batch: " + madeAfter + " of " + (CUES - before));
         assertTrue(made.stream().allMatch(o -> o.getBoolean("quarantined")), "what the blocked task made is quarantined");
     }
 

@@ -82,12 +82,24 @@ public class ReviewService {
     @Inject
     Clock clock;
 
-    /** A page of the queue, each item with its line's maker: one query for the items, then one per kind of maker. */
+    /**
+     * A page of the queue, each item with its line's maker: one query for the items, one for their
+     * lines, one for the lines' voices, then each distinct model and voice once.
+     */
     public Page<ItemView> list(ReviewItemRepository.Query query, PageRequest page) {
         Page<ReviewItem> found = items.list(query, page);
-        Map<UUID, AiModel> modelCache = new HashMap<>();
+        Map<UUID, CueOutput> lines = jobs.outputsById(found.items().stream().flatMap(i -> i.outputId().stream())
+                .toList());
+        Map<UUID, UUID> voiceOfTask = jobs.voicesOfTasks(lines.values().stream().map(CueOutput::taskId)
+                .distinct().toList());
+        Map<UUID, Optional<AiModel>> modelCache = new HashMap<>();
         Map<UUID, Optional<Voice>> voiceCache = new HashMap<>();
-        return found.map(i -> view(i, List.of(), modelCache, voiceCache));
+        return found.map(i -> {
+            Optional<CueOutput> line = i.outputId().map(lines::get);
+            return new ItemView(i, line, line.flatMap(o -> modelCache.computeIfAbsent(o.modelId(), models::find)),
+                    line.map(o -> voiceOfTask.get(o.taskId())).flatMap(v -> voiceCache.computeIfAbsent(v,
+                            voices::find)), List.of());
+        });
     }
 
     /** One item with every check of its line (or its one check of the mix). */
@@ -96,17 +108,9 @@ public class ReviewService {
         List<QaCheck> checks = item.outputId().map(o -> jobs.checksOfOutputs(item.jobId(), List.of(o)))
                 .orElseGet(() -> item.checkId().flatMap(c -> jobs.findCheck(item.jobId(), c)).map(List::of)
                         .orElse(List.of()));
-        return view(item, checks, new HashMap<>(), new HashMap<>());
-    }
-
-    private ItemView view(ReviewItem item, List<QaCheck> checks, Map<UUID, AiModel> modelCache,
-                          Map<UUID, Optional<Voice>> voiceCache) {
-        Optional<CueOutput> output = item.outputId().flatMap(o -> jobs.findOutput(item.jobId(), o));
-        Optional<AiModel> model = output.map(o -> modelCache.computeIfAbsent(o.modelId(),
-                m -> models.find(m).orElse(null)));
-        Optional<Voice> voice = output.flatMap(o -> voiceCache.computeIfAbsent(o.taskId(),
-                t -> jobs.findTask(t).flatMap(JobTask::voiceId).flatMap(voices::find)));
-        return new ItemView(item, output, model, voice, checks);
+        Optional<CueOutput> line = item.outputId().flatMap(o -> jobs.findOutput(item.jobId(), o));
+        return new ItemView(item, line, line.flatMap(o -> models.find(o.modelId())),
+                line.flatMap(o -> jobs.findTask(o.taskId())).flatMap(JobTask::voiceId).flatMap(voices::find), checks);
     }
 
     /**

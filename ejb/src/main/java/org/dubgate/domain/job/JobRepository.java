@@ -94,6 +94,12 @@ public interface JobRepository {
 
     Optional<CueOutput> findOutput(UUID jobId, UUID outputId);
 
+    /** These lines, by id (one query: what a page of the QA queue shows). */
+    Map<UUID, CueOutput> outputsById(Collection<UUID> outputIds);
+
+    /** The voice each of these tasks speaks with, by task id (one query, without the tasks' cue lists). */
+    Map<UUID, UUID> voicesOfTasks(Collection<UUID> taskIds);
+
     void addOutput(CueOutput output);
 
     /** Files the job's stages made, of one kind. */

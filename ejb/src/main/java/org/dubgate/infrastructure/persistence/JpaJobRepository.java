@@ -196,6 +196,28 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
+    public Map<UUID, CueOutput> outputsById(Collection<UUID> outputIds) {
+        if (outputIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select o from CueOutput o where o.id in :ids", CueOutput.class)
+                .setParameter("ids", outputIds).getResultStream()
+                .collect(Collectors.toMap(CueOutput::id, Function.identity()));
+    }
+
+    @Override
+    public Map<UUID, UUID> voicesOfTasks(Collection<UUID> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, UUID> voices = new HashMap<>();
+        em.createQuery("select t.id, t.voiceId from JobTask t where t.id in :ids and t.voiceId is not null",
+                Object[].class).setParameter("ids", taskIds).getResultList()
+                .forEach(r -> voices.put((UUID) r[0], (UUID) r[1]));
+        return voices;
+    }
+
+    @Override
     public List<CueOutput> earlierVersionsOf(UUID jobId, String language, String cueId, int round) {
         return em.createQuery("select o from CueOutput o where o.jobId = :job and o.cueId = :cue and o.round < :round "
                         + "and o.superseded = false and o.taskId in (select t.id from JobTask t where t.jobId = :job "
