@@ -368,7 +368,16 @@ class ReviewDeliveryIT {
         // a rejection holds the job: delivery is refused, naming the item and its note
         List<JsonObject> items = qa.all("/api/v1/review-items?job=" + jobId);
         JsonObject rejected = one(items.stream().filter(i -> i.getString("kind").equals("LINE")).toList(), "es", "uno");
+        // two verdicts on one item at once: one is taken, the other finds it decided (409), none fails
+        JsonObject twice = one(items.stream().filter(i -> i.getString("kind").equals("LINE")).toList(), "es", "dos");
+        List<java.util.concurrent.CompletableFuture<Integer>> both = List.of(1, 2).stream().map(n ->
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> qa.post("/api/v1/review-items/"
+                        + twice.getString("id") + "/verdict", "{\"verdict\":\"APPROVED\"}").statusCode())).toList();
+        assertEquals(List.of(200, 409), both.stream().map(java.util.concurrent.CompletableFuture::join).sorted().toList());
         for (JsonObject item : items) {
+            if (item == twice) {
+                continue;
+            }
             verdict(qa, item, item == rejected ? "{\"verdict\":\"REJECTED\",\"note\":\"wrong character voice\"}"
                     : "{\"verdict\":\"APPROVED\"}");
         }
@@ -404,10 +413,16 @@ class ReviewDeliveryIT {
         String firstApproval = finalApproval(s.title());
         String jobId = submit(manager, s, "FINAL");
         assertEquals("IN_REVIEW", DubbingPipelineIT.awaitReview(manager, jobId).getString("state"));
-        for (JsonObject item : qa.all("/api/v1/review-items?job=" + jobId)) {
+        List<JsonObject> items = qa.all("/api/v1/review-items?job=" + jobId);
+        assertEquals(items.size(), Api.json(manager.get("/api/v1/jobs/" + jobId)).getJsonObject("reviewItems")
+                .getInt("OPEN"), "QA's progress on the job");
+        for (JsonObject item : items) {
             verdict(qa, item, "{\"verdict\":\"APPROVED\"}");
         }
-        assertEquals("APPROVED", Api.json(manager.get("/api/v1/jobs/" + jobId)).getString("state"));
+        JsonObject approved = Api.json(manager.get("/api/v1/jobs/" + jobId));
+        assertEquals("APPROVED", approved.getString("state"));
+        assertEquals(items.size(), approved.getJsonObject("reviewItems").getInt("APPROVED"), approved.toString());
+        assertFalse(approved.getJsonObject("reviewItems").containsKey("OPEN"));
         // R6: the written approval for FINAL use must still hold when the job is delivered
         assertEquals(200, Api.admin().post("/api/v1/approvals/" + firstApproval + "/revocation",
                 "{\"reason\":\"legal withdrew the clearance\"}").statusCode());

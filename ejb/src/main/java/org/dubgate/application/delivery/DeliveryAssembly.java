@@ -106,7 +106,9 @@ public class DeliveryAssembly {
                         Optional.ofNullable(byOutput.get(o.id())).orElseThrow(() -> new IllegalStateException(
                                 "line " + o.id() + " of cue " + cue.cueId() + " has no review item"))));
             }
-            languages.add(new DeliveryManifest.Language(target.language(), !characters.isEmpty(),
+            // as MIX labels the files and ASSEMBLE the track: a language is AI-dubbed when it has synthesized cues
+            languages.add(new DeliveryManifest.Language(target.language(),
+                    !target.cuesOf(JobPlan.Approach.SYNTHETIC).isEmpty(),
                     List.of(target.language() + "/" + DeliveryFiles.STEM, target.language() + "/" + DeliveryFiles.MIX)));
         }
         JobPlan plan = new JobPlan(new TitleCode(job.titleCode()), new Territory(job.territory()), job.purpose(), at,

@@ -14,7 +14,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -36,6 +38,8 @@ public class DeliveryRetention {
     @Inject
     RetentionSweep sweep;
     @Inject
+    org.dubgate.application.port.ContentStore store;
+    @Inject
     Clock clock;
     @Resource
     TimerService timers;
@@ -53,10 +57,15 @@ public class DeliveryRetention {
     void tick() {
         for (UUID delivery : sweep.pastRetention(clock.instant())) {
             try {
-                int removed = sweep.removeFiles(delivery);
-                LOG.info(() -> "TEMP delivery " + delivery + " reached the end of its retention: " + removed
+                List<String> files = sweep.markFilesRemoved(delivery); // committed: nothing offers them any more
+                int removed = 0;
+                for (String sha : files) {
+                    removed += store.remove(sha) ? 1 : 0;
+                }
+                int total = removed;
+                LOG.info(() -> "TEMP delivery " + delivery + " reached the end of its retention: " + total
                         + " file(s) removed, its record and manifest kept");
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | IOException e) {
                 LOG.warning(() -> "could not remove the files of TEMP delivery " + delivery + ": " + e);
             }
         }

@@ -169,7 +169,7 @@ public class DeliveryService {
     }
 
     private Path local(DeliveryFile f) {
-        return store.localFile(f.contentSha256()).orElseThrow(() -> new IllegalStateException(
-                "file " + f.name() + " (" + f.contentSha256() + ") is missing from storage"));
+        return store.localFile(f.contentSha256()).orElseThrow(() -> new org.dubgate.domain.shared.GoneException(
+                "file " + f.name() + " (" + f.contentSha256() + ") is no longer in storage"));
     }
 }

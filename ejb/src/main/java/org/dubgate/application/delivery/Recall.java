@@ -50,7 +50,7 @@ public class Recall {
                 }
             }
         }
-        Optional<Delivery> delivery = deliveries.ofJob(jobId).flatMap(d -> deliveries.lock(d.id()));
+        Optional<Delivery> delivery = deliveries.lockOfJob(jobId);
         if (delivery.isEmpty() || delivery.get().state() != Delivery.State.AVAILABLE) {
             return;
         }

@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import org.dubgate.application.audit.AuditLedger;
-import org.dubgate.application.port.ContentStore;
 import org.dubgate.domain.audit.AuditRecord;
 import org.dubgate.domain.delivery.Delivery;
 import org.dubgate.domain.delivery.DeliveryRepository;
@@ -13,8 +12,6 @@ import org.dubgate.domain.job.Deliverable;
 import org.dubgate.domain.job.JobRepository;
 import org.dubgate.domain.shared.PageRequest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -23,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** One TEMP delivery's files removed, in one transaction under its lock (see {@link DeliveryRetention}). */
+/** One TEMP delivery's files marked removed, in one transaction under its lock (see {@link DeliveryRetention}). */
 @Stateless
 public class RetentionSweep {
 
@@ -31,8 +28,6 @@ public class RetentionSweep {
     DeliveryRepository deliveries;
     @Inject
     JobRepository jobs;
-    @Inject
-    ContentStore store;
     @Inject
     AuditLedger ledger;
     @Inject
@@ -43,16 +38,16 @@ public class RetentionSweep {
     }
 
     /**
-     * Removes the job's stems, mixes, programme and lines from storage — each only if nothing else
-     * still needs the same bytes — and marks the delivery; the manifest stays.
-     *
-     * @return how many files were removed
+     * Marks the delivery's files removed — the deliverables answer 410 with the reason from then on —
+     * and returns the content to delete once this commits: the job's stems, mixes, programme and
+     * lines, each only if nothing else still needs the same bytes. Deleting after the commit means a
+     * file is never gone while its record still offers it; the manifest stays.
      */
-    public int removeFiles(UUID deliveryId) {
+    public List<String> markFilesRemoved(UUID deliveryId) {
         Delivery d = deliveries.lock(deliveryId).orElseThrow();
         Instant now = clock.instant();
         if (d.filesRemovedAt().isPresent() || d.expiresAt().filter(now::isAfter).isEmpty()) {
-            return 0;
+            return List.of();
         }
         Set<String> contents = new LinkedHashSet<>();
         for (Deliverable.Kind kind : Deliverable.Kind.values()) {
@@ -68,21 +63,12 @@ public class RetentionSweep {
             page.items().stream().map(CueOutput::contentSha256).forEach(contents::add);
             after = page.nextCursor();
         } while (after.isPresent());
-        int removed = 0;
-        for (String sha : contents) {
-            if (!deliveries.neededElsewhere(sha, d.jobId())) {
-                try {
-                    removed += store.remove(sha) ? 1 : 0;
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot remove " + sha + ": " + e.getMessage(), e);
-                }
-            }
-        }
+        List<String> removable = contents.stream().filter(sha -> !deliveries.neededElsewhere(sha, d.jobId())).toList();
         d.filesRemoved(now);
         ledger.append(new AuditRecord("retention", "DELIVERY_FILES_REMOVED", "delivery", deliveryId.toString(),
                 Optional.empty(), Optional.empty(), "EXPIRED", Json.createObjectBuilder()
-                .add("jobId", d.jobId().toString()).add("removed", removed)
+                .add("jobId", d.jobId().toString()).add("files", removable.size())
                 .add("manifestSha256", d.manifestSha256()).build().toString()));
-        return removed;
+        return removable;
     }
 }

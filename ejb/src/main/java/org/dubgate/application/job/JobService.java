@@ -49,8 +49,9 @@ public class JobService {
     public record ProgressSnapshot(long seq, String payload, boolean ended, String jobState) {
     }
 
-    /** A job with its tasks as a progress view shows them. */
-    public record JobView(DubbingJob job, List<TaskSummary> tasks) {
+    /** A job with its tasks as a progress view shows them, and how many of its review items are in each state. */
+    public record JobView(DubbingJob job, List<TaskSummary> tasks,
+                          Map<org.dubgate.domain.review.ReviewState, Long> review) {
     }
 
     @Inject
@@ -65,6 +66,8 @@ public class JobService {
     JobEvents events;
     @Inject
     ContentStore store;
+    @Inject
+    org.dubgate.domain.review.ReviewItemRepository reviewItems;
     @Inject
     Clock clock;
 
@@ -97,7 +100,7 @@ public class JobService {
     public JobView view(UUID id) {
         DubbingJob job = get(id);
         job.targets().size(); // the targets, while the transaction is open
-        return new JobView(job, jobs.taskSummaries(id));
+        return new JobView(job, jobs.taskSummaries(id), reviewItems.countsOf(id));
     }
 
     /** Jobs newest first, with each one's progress. */
@@ -177,8 +180,8 @@ public class JobService {
                     + "(a re-render): it is kept for the record, never served");
         }
         forReviewOnly(caller, get(d.jobId()));
-        return store.localFile(d.contentSha256()).orElseThrow(() -> new IllegalStateException(
-                "file " + d.contentSha256() + " of deliverable " + d.id() + " is missing from storage"));
+        return store.localFile(d.contentSha256()).orElseThrow(() -> new GoneException(
+                "the file " + d.contentSha256() + " of deliverable " + d.id() + " is no longer in storage"));
     }
 
     /** R6: until a FINAL job is approved, what it made is for QA's ears; its manager downloads the delivery. */

@@ -57,8 +57,13 @@ public class RevocationEffects {
     void onRevocation(@Observes GrantRevoked event) {
         Instant now = clock.instant();
         Set<UUID> affected = new LinkedHashSet<>();
-        // lock order as everywhere else: each job, then its tasks
-        for (UUID jobId : jobs.jobsWithOpenTasksVoicedBy(event.performerId())) {
+        // every job concerned locked first, in one order (by id), then the tasks: two revocations reaching
+        // the same jobs queue up instead of deadlocking; later lockJob calls find them held already
+        Set<UUID> voiced = new java.util.TreeSet<>(jobs.jobsWithOpenTasksVoicedBy(event.performerId()));
+        Set<UUID> concerned = new java.util.TreeSet<>(voiced);
+        jobs.outputsUnderGrant(event.grantId()).forEach(o -> concerned.add(o.jobId()));
+        concerned.forEach(jobs::lockJob);
+        for (UUID jobId : voiced) {
             Optional<DubbingJob> job = jobs.lockJob(jobId);
             if (job.isEmpty()) {
                 continue;
@@ -79,7 +84,7 @@ public class RevocationEffects {
         }
         // after the tasks: blocking them waits for any output a worker is recording right now, so
         // this query sees it (or the worker, waiting on us, sees its task ended and quarantines it)
-        java.util.Map<UUID, Set<String>> languagesOf = new java.util.HashMap<>();
+        java.util.Map<UUID, Set<String>> languagesOf = new java.util.TreeMap<>();
         for (CueOutput output : jobs.outputsUnderGrant(event.grantId())) {
             output.quarantine();
             affected.add(output.jobId());

@@ -36,13 +36,19 @@ public class ReviewOpening {
     ReviewSettlement settlement;
 
     void open(@Observes JobReadyForReview ready) {
-        DubbingJob job = ready.job();
+        open(ready.job(), ready.at());
+    }
+
+    /** Opens the items of the job's current round; the caller holds the job's lock. */
+    public void open(DubbingJob job, java.time.Instant at) {
+        JobReadyForReview ready = new JobReadyForReview(job, at);
         int round = job.round();
         Set<String> mixed = new HashSet<>(jobs.languagesMixedIn(job.id(), round));
         if (round > 0) {
             for (ReviewItem earlier : items.currentOf(job.id())) {
-                if (earlier.state() == ReviewState.RERENDER
-                        || earlier.kind() == ReviewItem.Kind.CHECK && mixed.contains(earlier.language())) {
+                // a rejected check stays: it holds the job for its manager whatever the new mix measures
+                if (earlier.state() == ReviewState.RERENDER || earlier.kind() == ReviewItem.Kind.CHECK
+                        && earlier.state() != ReviewState.REJECTED && mixed.contains(earlier.language())) {
                     earlier.supersede();
                 }
             }

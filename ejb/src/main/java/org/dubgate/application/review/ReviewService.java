@@ -74,6 +74,8 @@ public class ReviewService {
     @Inject
     ReviewSettlement settlement;
     @Inject
+    ReviewOpening opening;
+    @Inject
     JobEvents events;
     @Inject
     AuditLedger ledger;
@@ -118,7 +120,9 @@ public class ReviewService {
      * of the job is open, it settles the job ({@link ReviewSettlement}).
      */
     public ItemView verdict(Caller reviewer, UUID id, ReviewItem.Decision decision) {
-        UUID jobId = find(id).jobId();
+        // the job is locked before the item is read: two verdicts at once on one item queue up, and the
+        // second finds it decided (409) instead of failing on a stale copy
+        UUID jobId = items.jobOf(id).orElseThrow(() -> new NoSuchEntityException("review item", id));
         DubbingJob job = jobs.lockJob(jobId).orElseThrow(() -> new NoSuchEntityException("job", jobId));
         ReviewItem item = find(id);
         if (job.state() != JobState.IN_REVIEW) {
@@ -144,10 +148,24 @@ public class ReviewService {
     }
 
     /**
+     * Opens the current round's items of a job IN_REVIEW that has none (see {@link ReviewBackfill});
+     * returns how many it opened.
+     */
+    public int openIfMissing(UUID jobId) {
+        DubbingJob job = jobs.lockJob(jobId).orElseThrow(() -> new NoSuchEntityException("job", jobId));
+        if (job.state() != JobState.IN_REVIEW || !items.countsOf(jobId).isEmpty()) {
+            return 0;
+        }
+        opening.open(job, clock.instant());
+        return items.countsOf(jobId).values().stream().mapToInt(Long::intValue).sum();
+    }
+
+    /**
      * An excerpt a reviewer listens to, as a WAV in a file of its own that the caller deletes after
      * sending it: the current full mix of the item's language, or the source's own audio, over the
      * line's span with {@link #CONTEXT} either side.
      */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     public Path excerpt(UUID id, Excerpt of) throws IOException {
         ReviewItem item = find(id);
         Duration from = item.start().orElseThrow(() -> new RuleViolationException("review item " + id + " is a "

@@ -13,6 +13,9 @@ public interface DeliveryRepository {
 
     Optional<Delivery> ofJob(UUID jobId);
 
+    /** The job's delivery, its row locked until the transaction ends (read fresh, never a cached copy). */
+    Optional<Delivery> lockOfJob(UUID jobId);
+
     /** The delivery, its row locked until the transaction ends. */
     Optional<Delivery> lock(UUID id);
 

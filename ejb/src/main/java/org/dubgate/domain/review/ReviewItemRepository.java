@@ -18,6 +18,12 @@ public interface ReviewItemRepository {
 
     Optional<ReviewItem> find(UUID id);
 
+    /** The job an item belongs to, read without loading the item (so the job can be locked first). */
+    Optional<UUID> jobOf(UUID itemId);
+
+    /** Jobs IN_REVIEW without a single review item: they reached review before review items existed. */
+    List<UUID> inReviewWithoutItems();
+
     Page<ReviewItem> list(Query query, PageRequest page);
 
     /** Every item of a job that still counts (not SUPERSEDED); the caller holds the job's lock. */

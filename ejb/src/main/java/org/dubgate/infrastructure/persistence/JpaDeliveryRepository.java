@@ -39,6 +39,12 @@ public class JpaDeliveryRepository implements DeliveryRepository {
     }
 
     @Override
+    public Optional<Delivery> lockOfJob(UUID jobId) {
+        return em.createQuery("select d from Delivery d where d.jobId = :job", Delivery.class)
+                .setParameter("job", jobId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    @Override
     public Optional<Delivery> lock(UUID id) {
         return Optional.ofNullable(em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE));
     }

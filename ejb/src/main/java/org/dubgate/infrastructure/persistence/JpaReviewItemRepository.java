@@ -33,6 +33,19 @@ public class JpaReviewItemRepository implements ReviewItemRepository {
     }
 
     @Override
+    public Optional<UUID> jobOf(UUID itemId) {
+        return em.createQuery("select i.jobId from ReviewItem i where i.id = :id", UUID.class).setParameter("id", itemId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<UUID> inReviewWithoutItems() {
+        return em.createQuery("select j.id from DubbingJob j where j.state = :review and not exists "
+                        + "(select i.id from ReviewItem i where i.jobId = j.id)", UUID.class)
+                .setParameter("review", org.dubgate.domain.job.JobState.IN_REVIEW).getResultList();
+    }
+
+    @Override
     public Page<ReviewItem> list(Query query, PageRequest page) {
         StringBuilder jpql = new StringBuilder("select i from ReviewItem i where i.id > :after");
         query.jobId().ifPresent(j -> jpql.append(" and i.jobId = :job"));

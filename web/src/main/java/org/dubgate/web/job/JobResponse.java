@@ -16,7 +16,8 @@ import java.util.List;
 public record JobResponse(String id, String title, String state, String reason, String territory, String purpose,
                           int priority, double maxTempo, String originalLanguage, Delivery delivery, String gateCheckId,
                           int progressPercent, long lastEventId, List<Target> targets, List<Task> tasks,
-                          String createdBy, Instant createdAt, Instant updatedAt, int round) {
+                          String createdBy, Instant createdAt, Instant updatedAt, int round,
+                          java.util.Map<String, Long> reviewItems) {
 
     /** The loudness the delivery must meet: the profile, its dialogue target, tolerance and true-peak ceiling. */
     public record Delivery(String profile, double loudnessLufs, double toleranceLu, double truePeakDbtp,
@@ -48,6 +49,13 @@ public record JobResponse(String id, String title, String state, String reason, 
                 tasks.stream().map(t -> new Task(t.id().toString(), t.kind().name(), t.language(), t.character(),
                         t.cues(), t.state().name(), t.attempts(), t.lastError(), t.startedAt(), t.updatedAt(),
                         t.worker(), t.round())).toList(),
-                j.createdBy(), j.createdAt(), j.updatedAt(), j.round());
+                j.createdBy(), j.createdAt(), j.updatedAt(), j.round(), reviewCounts(view));
+    }
+
+    /** Review items per state (OPEN, APPROVED, …): QA's progress on the job; empty before review. */
+    private static java.util.Map<String, Long> reviewCounts(JobService.JobView view) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        view.review().forEach((state, n) -> counts.put(state.name(), n));
+        return counts;
     }
 }
