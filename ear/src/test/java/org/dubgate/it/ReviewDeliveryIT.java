@@ -152,6 +152,11 @@ class ReviewDeliveryIT {
             assertNotNull(line.getString("grantId"));
             assertNotNull(line.getJsonObject("voice").getString("name"));
         }
+        for (JsonObject check : items.stream().filter(i -> i.getString("kind").equals("CHECK")).toList()) {
+            String mixUrl = check.getJsonObject("links").getString("mix");
+            assertTrue(mixUrl.contains("/deliverables/"), check.toString());
+            assertEquals(200, qa.getBytes(mixUrl, null).statusCode(), "a CHECK item links the mix it is about");
+        }
         JsonObject esDos = one(lines, "es", "dos");
         assertEquals(1.5, esDos.getJsonNumber("start").doubleValue(), 1e-9);
         // what a reviewer listens to: the line, the mix over its span with 2 s either side, the original
@@ -223,6 +228,11 @@ class ReviewDeliveryIT {
         assertNotEquals(outputsBefore.get("es/dos").getString("sha256"), newDos.getString("sha256"));
         assertEquals("Pon el rojo.", newDos.getString("text"));
         assertNotEquals(outputsBefore.get("es/dos").getString("fingerprint"), newDos.getString("fingerprint"));
+        outputsAfter.values().forEach(o -> assertFalse(o.getBoolean("stale"), "every current line as its cue says: " + o));
+        JsonObject oldVersion = Api.json(manager.get("/api/v1/jobs/" + jobId + "/outputs/"
+                + outputsBefore.get("es/dos").getString("id")));
+        assertTrue(oldVersion.getBoolean("superseded") && oldVersion.getBoolean("stale"), "the edit made it stale: "
+                + oldVersion);
         HttpResponse<String> oldLine = manager.get("/api/v1/jobs/" + jobId + "/outputs/"
                 + outputsBefore.get("es/dos").getString("id") + "/audio");
         assertEquals(410, oldLine.statusCode(), oldLine.body());
@@ -448,6 +458,30 @@ class ReviewDeliveryIT {
         JsonObject mix = current(manager, jobId, "FULL_MIX", "es");
         assertEquals(200, manager.getBytes("/api/v1/jobs/" + jobId + "/deliverables/" + mix.getString("id")
                 + "/content", null).statusCode());
+    }
+
+    @Test
+    void theQueueOffersOnlyWhatAwaitsAVerdictOfAJobInReview() {
+        Dubbing d = new Dubbing("es");
+        Api qa = Api.as("qa");
+        String source = d.upload("queue.wav", "audio/wav", MediaChecks.toneWav(8_000, 1, 3, 330, 300)).getString("id");
+        String jobId = d.submit(source, java.util.Map.of("es", Dubbing.script(2, 1000, 900, "Frase #.")), null);
+        assertEquals("IN_REVIEW", d.awaitSettled(jobId, Duration.ofMinutes(2)).getString("state"));
+        List<String> mine = qa.all("/api/v1/review-items?job=" + jobId + "&state=OPEN").stream()
+                .map(i -> i.getString("id")).toList();
+        assertTrue(mine.size() >= 3, "two lines and at least the mix's NO_MNE_ORIGINAL_AUDIBLE: " + mine);
+        assertTrue(openQueue(qa).containsAll(mine));
+        assertEquals(200, d.manager.post("/api/v1/jobs/" + jobId + "/cancel", null).statusCode());
+        List<String> queue = openQueue(qa);
+        assertTrue(mine.stream().noneMatch(queue::contains), "a cancelled job's items are not QA's work");
+        assertEquals(mine, qa.all("/api/v1/review-items?job=" + jobId + "&state=OPEN").stream()
+                .map(i -> i.getString("id")).toList(), "still listed under the job");
+        HttpResponse<String> late = qa.post("/api/v1/review-items/" + mine.get(0) + "/verdict", "{\"verdict\":\"APPROVED\"}");
+        assertEquals(409, late.statusCode(), late.body());
+    }
+
+    private static List<String> openQueue(Api qa) {
+        return qa.all("/api/v1/review-items?state=OPEN").stream().map(i -> i.getString("id")).toList();
     }
 
     private static String finalApproval(String title) {

@@ -69,6 +69,8 @@ public class JobService {
     @Inject
     org.dubgate.domain.review.ReviewItemRepository reviewItems;
     @Inject
+    LineFreshness freshness;
+    @Inject
     Clock clock;
 
     /**
@@ -133,13 +135,21 @@ public class JobService {
     }
 
     /** A page of outputs with their automatic QA checks, loaded for that page's lines only. */
-    public record OutputsWithChecks(Page<CueOutput> page, Map<UUID, List<QaCheck>> checks) {
+    /** A page of outputs with their checks and whether each is stale ({@link LineFreshness}). */
+    public record OutputsWithChecks(Page<CueOutput> page, Map<UUID, List<QaCheck>> checks, Map<UUID, Boolean> stale) {
     }
 
     public OutputsWithChecks outputsWithChecks(UUID jobId, PageRequest page) {
-        Page<CueOutput> outputs = outputs(jobId, page);
+        DubbingJob job = get(jobId);
+        Page<CueOutput> outputs = jobs.outputsOfJob(jobId, page);
         return new OutputsWithChecks(outputs, jobs.checksOfOutputs(jobId, outputs.items().stream().map(CueOutput::id)
-                .toList()).stream().collect(java.util.stream.Collectors.groupingBy(c -> c.outputId().orElseThrow())));
+                .toList()).stream().collect(java.util.stream.Collectors.groupingBy(c -> c.outputId().orElseThrow())),
+                freshness.staleness(job, outputs.items()));
+    }
+
+    /** Whether one line is stale: empty when it cannot be judged (made before fingerprints existed). */
+    public Optional<Boolean> stale(UUID jobId, CueOutput output) {
+        return Optional.ofNullable(freshness.staleness(get(jobId), List.of(output)).get(output.id()));
     }
 
     /** One line's automatic QA checks. */

@@ -34,7 +34,12 @@ public class ReviewBackfill {
         List<UUID> jobs = items.inReviewWithoutItems();
         int opened = 0;
         for (UUID job : jobs) {
-            opened += review.openIfMissing(job);
+            try {
+                opened += review.openIfMissing(job);
+            } catch (RuntimeException e) {
+                // one job that cannot be opened must not stop the deployment; the next start tries again
+                LOG.warning(() -> "could not open the review items of job " + job + ": " + e);
+            }
         }
         if (!jobs.isEmpty()) {
             int total = opened;

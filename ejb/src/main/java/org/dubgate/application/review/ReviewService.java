@@ -55,9 +55,12 @@ public class ReviewService {
     /** How much of the mix and the original a reviewer hears before and after the line. */
     public static final Duration CONTEXT = Duration.ofSeconds(2);
 
-    /** An item with what its line was made by (absent for a CHECK item). */
+    /**
+     * An item with what its line was made by (absent for a CHECK item), and for a CHECK item the
+     * current full mix of its language (what the check is about).
+     */
     public record ItemView(ReviewItem item, Optional<CueOutput> output, Optional<AiModel> model, Optional<Voice> voice,
-                           List<QaCheck> checks) {
+                           List<QaCheck> checks, Optional<Deliverable> mix) {
     }
 
     /** Which audio an excerpt is cut from. */
@@ -100,7 +103,7 @@ public class ReviewService {
             Optional<CueOutput> line = i.outputId().map(lines::get);
             return new ItemView(i, line, line.flatMap(o -> modelCache.computeIfAbsent(o.modelId(), models::find)),
                     line.map(o -> voiceOfTask.get(o.taskId())).flatMap(v -> voiceCache.computeIfAbsent(v,
-                            voices::find)), List.of());
+                            voices::find)), List.of(), mixOf(i));
         });
     }
 
@@ -112,7 +115,15 @@ public class ReviewService {
                         .orElse(List.of()));
         Optional<CueOutput> line = item.outputId().flatMap(o -> jobs.findOutput(item.jobId(), o));
         return new ItemView(item, line, line.flatMap(o -> models.find(o.modelId())),
-                line.flatMap(o -> jobs.findTask(o.taskId())).flatMap(JobTask::voiceId).flatMap(voices::find), checks);
+                line.flatMap(o -> jobs.findTask(o.taskId())).flatMap(JobTask::voiceId).flatMap(voices::find), checks,
+                mixOf(item));
+    }
+
+    /** The current full mix a CHECK item is about; none for a LINE item (its links are its own). */
+    private Optional<Deliverable> mixOf(ReviewItem item) {
+        return item.kind() == ReviewItem.Kind.CHECK
+                ? jobs.currentDeliverable(item.jobId(), Deliverable.Kind.FULL_MIX, Optional.of(item.language()))
+                : Optional.empty();
     }
 
     /**

@@ -100,6 +100,12 @@ public interface JobRepository {
     /** The voice each of these tasks speaks with, by task id (one query, without the tasks' cue lists). */
     Map<UUID, UUID> voicesOfTasks(Collection<UUID> taskIds);
 
+    /** The language each of these tasks works on, by task id (one query). */
+    Map<UUID, String> languagesOfTasks(Collection<UUID> taskIds);
+
+    /** These cues of one language of a job, by cue id (one query, never the whole script). */
+    Map<String, JobCue> cuesOf(UUID jobId, String language, Collection<String> cueIds);
+
     void addOutput(CueOutput output);
 
     /** Files the job's stages made, of one kind. */

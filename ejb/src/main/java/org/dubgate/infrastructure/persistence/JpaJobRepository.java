@@ -218,6 +218,30 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
+    public Map<UUID, String> languagesOfTasks(Collection<UUID> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> languages = new HashMap<>();
+        em.createQuery("select t.id, t.language from JobTask t where t.id in :ids and t.language is not null",
+                Object[].class).setParameter("ids", taskIds).getResultList()
+                .forEach(r -> languages.put((UUID) r[0], (String) r[1]));
+        return languages;
+    }
+
+    @Override
+    public Map<String, org.dubgate.domain.job.JobCue> cuesOf(UUID jobId, String language, Collection<String> cueIds) {
+        if (cueIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select c from DubbingJob j join j.targets t join t.cues c where j.id = :job "
+                        + "and t.language = :language and c.cueId in :cues", org.dubgate.domain.job.JobCue.class)
+                .setParameter("job", jobId).setParameter("language", language).setParameter("cues", cueIds)
+                .getResultStream().collect(Collectors.toMap(org.dubgate.domain.job.JobCue::cueId,
+                        Function.identity(), (a, b) -> a));
+    }
+
+    @Override
     public List<CueOutput> earlierVersionsOf(UUID jobId, String language, String cueId, int round) {
         return em.createQuery("select o from CueOutput o where o.jobId = :job and o.cueId = :cue and o.round < :round "
                         + "and o.superseded = false and o.taskId in (select t.id from JobTask t where t.jobId = :job "

@@ -50,6 +50,10 @@ public class JpaReviewItemRepository implements ReviewItemRepository {
         StringBuilder jpql = new StringBuilder("select i from ReviewItem i where i.id > :after");
         query.jobId().ifPresent(j -> jpql.append(" and i.jobId = :job"));
         query.state().ifPresent(s -> jpql.append(" and i.state = :state"));
+        // open items wait for a verdict only while their job is in review: a cancelled, blocked or failed
+        // job's are not QA's work (they stay listed under the job, and a verdict on them is a 409)
+        query.state().filter(s -> s == ReviewState.OPEN && query.jobId().isEmpty()).ifPresent(s -> jpql.append(
+                " and i.jobId in (select j.id from DubbingJob j where j.state = :inReview)"));
         query.language().ifPresent(l -> jpql.append(" and i.language = :language"));
         // flags are comma-separated: matched whole, so OVERFLOW never matches a longer flag that contains it
         query.flag().ifPresent(f -> jpql.append(" and concat(',', i.flags, ',') like :flag"));
@@ -58,6 +62,8 @@ public class JpaReviewItemRepository implements ReviewItemRepository {
                 .setParameter("after", page.afterId()).setMaxResults(page.limit() + 1);
         query.jobId().ifPresent(j -> q.setParameter("job", j));
         query.state().ifPresent(s -> q.setParameter("state", s));
+        query.state().filter(s -> s == ReviewState.OPEN && query.jobId().isEmpty())
+                .ifPresent(s -> q.setParameter("inReview", org.dubgate.domain.job.JobState.IN_REVIEW));
         query.language().ifPresent(l -> q.setParameter("language", l));
         query.flag().ifPresent(f -> q.setParameter("flag", "%," + f + ",%"));
         return Page.fromOverfetch(q.getResultList(), page.limit(), i -> i.id().toString());

@@ -220,7 +220,8 @@ public class JobResource {
     public PageResponse<OutputResponse> outputs(@PathParam("id") UUID id, @QueryParam("after") String after,
                                                 @QueryParam("limit") @DefaultValue("50") int limit) {
         JobService.OutputsWithChecks page = jobs.outputsWithChecks(id, new PageRequest(Optional.ofNullable(after), limit));
-        return PageResponse.of(page.page(), o -> OutputResponse.of(o, page.checks().getOrDefault(o.id(), List.of())));
+        return PageResponse.of(page.page(), o -> OutputResponse.of(o, page.checks().getOrDefault(o.id(), List.of()),
+                Optional.ofNullable(page.stale().get(o.id()))));
     }
 
     @GET
@@ -229,7 +230,7 @@ public class JobResource {
     @Operation(summary = "One synthesized line")
     public OutputResponse output(@PathParam("id") UUID id, @PathParam("outputId") UUID outputId) {
         CueOutput output = jobs.output(id, outputId);
-        return OutputResponse.of(output, jobs.checksOf(id, output));
+        return OutputResponse.of(output, jobs.checksOf(id, output), jobs.stale(id, output));
     }
 
     @GET
