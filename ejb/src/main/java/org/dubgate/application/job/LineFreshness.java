@@ -11,7 +11,6 @@ import org.dubgate.domain.model.AiModel;
 import org.dubgate.domain.model.AiModelRepository;
 import org.dubgate.domain.voice.Voice;
 import org.dubgate.domain.voice.VoiceRepository;
-import org.dubgate.media.voice.VoiceSettings;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -57,10 +56,7 @@ public class LineFreshness {
             if (cue == null || v == null || m == null) {
                 continue;
             }
-            VoiceSettings now = new VoiceSettings(v.engineVoice(), cue.pitchPercent().orElse(v.pitchPercent()),
-                    cue.ratePercent().orElse(v.ratePercent()));
-            String wouldBe = SynthesisStage.fingerprint(cue.text(), now, m.artifactSha256(),
-                    cue.maxTempo().orElse(job.maxTempo()));
+            String wouldBe = SynthesisStage.recipe(cue, v, m.artifactSha256(), job.maxTempo()).fingerprint();
             stale.put(o.id(), !Objects.equals(wouldBe, o.fingerprint().get()));
         }
         return stale;

@@ -101,13 +101,10 @@ public class SynthesisStage implements Stage<SynthesisWork, Void> {
         List<SynthesisWork.Line> batch = new ArrayList<>();
         for (String cueId : task.cueIds()) {
             JobCue c = cues.get(cueId);
-            // a reviewer's settings for this line, over the voice's own (a re-render)
-            VoiceSettings settings = new VoiceSettings(voice.engineVoice(), c.pitchPercent().orElse(voice.pitchPercent()),
-                    c.ratePercent().orElse(voice.ratePercent()));
-            double maxTempo = c.maxTempo().orElse(job.maxTempo());
+            Recipe recipe = recipe(c, voice, model.artifactSha256(), job.maxTempo());
             batch.add(new SynthesisWork.Line(c.cueId(), c.text(), c.start(), c.end(),
-                    max(c.end(), target.nextCueStart(c).orElse(programme)), settings, maxTempo,
-                    fingerprint(c.text(), settings, model.artifactSha256(), maxTempo)));
+                    max(c.end(), target.nextCueStart(c).orElse(programme)), recipe.settings(), recipe.maxTempo(),
+                    recipe.fingerprint()));
         }
         Set<String> done = jobs.outputsOf(task.id()).stream().map(CueOutput::cueId).collect(Collectors.toSet());
         return new SynthesisWork(task.id(), job.id(), task.round(), language,
@@ -115,12 +112,27 @@ public class SynthesisStage implements Stage<SynthesisWork, Void> {
                 model.artifactSha256(), batch, done);
     }
 
+    /** How a cue's line is made: the voice's settings and the tempo limit, as they apply to it, and its fingerprint. */
+    public record Recipe(VoiceSettings settings, double maxTempo, String fingerprint) {
+    }
+
+    /**
+     * How this cue's line is made now: the voice's settings with a reviewer's for this line over them
+     * (a re-render), the job's tempo limit unless the reviewer set one, and the fingerprint of it all.
+     */
+    public static Recipe recipe(JobCue cue, Voice voice, String modelSha256, double jobMaxTempo) {
+        VoiceSettings settings = new VoiceSettings(voice.engineVoice(), cue.pitchPercent().orElse(voice.pitchPercent()),
+                cue.ratePercent().orElse(voice.ratePercent()));
+        double maxTempo = cue.maxTempo().orElse(jobMaxTempo);
+        return new Recipe(settings, maxTempo, fingerprint(cue.text(), settings, modelSha256, maxTempo));
+    }
+
     /**
      * What makes a line what it is — its text, the voice and its settings, the model's artifact hash
      * and the tempo limit — as one SHA-256: a line whose fingerprint differs from what its cue would
      * make now is stale.
      */
-    public static String fingerprint(String text, VoiceSettings settings, String modelSha256, double maxTempo) {
+    private static String fingerprint(String text, VoiceSettings settings, String modelSha256, double maxTempo) {
         String all = String.join("\n", text, settings.voice().orElse(""), Integer.toString(settings.pitchPercent()),
                 Integer.toString(settings.ratePercent()), modelSha256, Double.toString(maxTempo));
         try {

@@ -21,7 +21,7 @@ public record SynthesisWork(UUID taskId, UUID jobId, int round, String language,
      * One cue to speak, and its slot: the line may run past {@code end} into the silence before
      * {@code window} (the character's next cue, or the programme's end) before time-fit speeds it up
      * up to {@code maxTempo}. Its settings are the voice's, or a reviewer's for this line;
-     * {@code fingerprint} sums up what makes the line (see {@link SynthesisStage#fingerprint}).
+     * {@code fingerprint} sums up what makes the line (see {@link SynthesisStage#recipe}).
      */
     public record Line(String cueId, String text, Duration start, Duration end, Duration window,
                        VoiceSettings settings, double maxTempo, String fingerprint) {
