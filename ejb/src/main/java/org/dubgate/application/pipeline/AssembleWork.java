@@ -13,5 +13,5 @@ import java.util.UUID;
 public record AssembleWork(UUID taskId, UUID jobId, Path source, String originalLanguage, List<Assembler.DubTrack> dubs) {
 
     /** The name the container's metadata gives for the job's provenance manifest (R7). */
-    public static final String MANIFEST = "manifest.json";
+    public static final String MANIFEST = org.dubgate.domain.delivery.Delivery.MANIFEST;
 }

@@ -26,7 +26,7 @@ public record DeliverableResponse(String id, String kind, String language, Strin
 
     /** The media type it is served with. */
     static String mediaType(Deliverable d) {
-        return d.kind() == Deliverable.Kind.PROGRAMME ? "video/x-matroska" : "audio/wav";
+        return org.dubgate.application.delivery.DeliveryFiles.mediaTypeOf(d.kind());
     }
 
     /** The file name it is served under, e.g. {@code es.full-mix.wav}. */
