@@ -174,6 +174,32 @@ class SecurityIT {
     }
 
     @Test
+    void aChangeMadeWithTheCookieNeedsTheRequestedWithHeader() {
+        String username = "csrf-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.createUser(username, "manager");
+        String token = Api.json(Api.basic(username, Api.USER_PASSWORD).post("/api/v1/sessions", null)).getString("token");
+        String title = "{\"code\":\"CSRF-" + UUID.randomUUID().toString().substring(0, 6) + "\",\"name\":\"Forged\"}";
+        java.net.URI titles = java.net.URI.create(Api.BASE + "/api/v1/titles");
+
+        HttpResponse<String> forged = Api.anonymous().send(HttpRequest.newBuilder(titles)
+                .header("Cookie", "dubgate_session=" + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(title)));
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertTrue(forged.body().contains("X-Requested-With"), forged.body());
+
+        HttpResponse<String> portal = Api.anonymous().send(HttpRequest.newBuilder(titles)
+                .header("Cookie", "dubgate_session=" + token).header("X-Requested-With", "dubgate-portal")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(title)));
+        assertEquals(201, portal.statusCode(), portal.body());
+
+        HttpResponse<String> scripted = Api.anonymous().send(HttpRequest.newBuilder(
+                java.net.URI.create(Api.BASE + "/api/v1/sessions/current")).header("X-Requested-With", "dubgate-portal"));
+        assertEquals(401, scripted.statusCode());
+        assertEquals("Bearer realm=\"dubgate\"", scripted.headers().firstValue("WWW-Authenticate").orElseThrow(),
+                "no Basic challenge, so the browser opens no password dialog over the portal");
+    }
+
+    @Test
     void disablingAUserEndsBasicAndTokenAccessAtOnce() {
         String username = "disable-" + UUID.randomUUID().toString().substring(0, 8);
         String id = Api.createUser(username, "manager").getString("id");

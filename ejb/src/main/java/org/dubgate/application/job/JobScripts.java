@@ -66,6 +66,31 @@ public class JobScripts {
         }
     }
 
+    /**
+     * One script read alone, as a manager previews it before submitting: its cues, or every problem
+     * with the line it is on, by the same importer and limits a submission uses.
+     */
+    public ScriptParse preview(JobRequest.ScriptRequest s) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        ScriptFormat format = formatOf("script", s, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new ScriptImporter(new ScriptLimits(maxCuesPerScript, Math.min(maxCueChars, TEXT_COLUMN)))
+                .read(format, s.text());
+    }
+
+    private static ScriptFormat formatOf(String path, JobRequest.ScriptRequest s, List<FieldError> errors) {
+        ScriptFormat format = s == null ? null
+                : Arrays.stream(ScriptFormat.values()).filter(f -> f.name().equals(s.format())).findFirst().orElse(null);
+        if (format == null) {
+            errors.add(new FieldError(path + ".format", "one of SRT, WEBVTT, TTML, JSON"));
+        } else if (s.text() == null || s.text().isBlank()) {
+            errors.add(new FieldError(path + ".text", "required: the script itself"));
+        }
+        return format;
+    }
+
     /** One job's scripts, read in turn against the job's cue budget. */
     public Reading reading() {
         return new Reading(new ScriptImporter(new ScriptLimits(maxCuesPerScript, Math.min(maxCueChars, TEXT_COLUMN))));
@@ -82,14 +107,9 @@ public class JobScripts {
 
         /** The script's cues (none when it has problems, which go to {@code errors}); a crossed limit throws at once. */
         public List<Cue> read(String path, JobRequest.ScriptRequest s, List<FieldError> errors) {
-            ScriptFormat format = s == null ? null
-                    : Arrays.stream(ScriptFormat.values()).filter(f -> f.name().equals(s.format())).findFirst().orElse(null);
-            if (format == null) {
-                errors.add(new FieldError(path + ".format", "one of SRT, WEBVTT, TTML, JSON"));
-                return List.of();
-            }
-            if (s.text() == null || s.text().isBlank()) {
-                errors.add(new FieldError(path + ".text", "required: the script itself"));
+            int before = errors.size();
+            ScriptFormat format = formatOf(path, s, errors);
+            if (errors.size() > before) {
                 return List.of();
             }
             ScriptParse parse = importer.read(format, s.text());

@@ -19,14 +19,25 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
-/** Establishes who is calling, or answers 401 with a challenge. Runs on every matched resource method. */
+/**
+ * Establishes who is calling, or answers 401 with a challenge. Runs on every matched resource method.
+ * The session cookie is SameSite=Strict, and a change made with it must also carry
+ * {@code X-Requested-With} (as the portal's calls do): a header another site's page cannot add
+ * without a CORS preflight, which this server never grants, so a forged form post is refused (CSRF).
+ * A call with that header gets no Basic challenge on 401, so a browser opens no password dialog of
+ * its own over the portal's sign-in form.
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
     public static final String SESSION_COOKIE = "dubgate_session";
     static final String CHALLENGE = "Basic realm=\"dubgate\", charset=\"UTF-8\", Bearer realm=\"dubgate\"";
+    static final String SCRIPTED_CHALLENGE = "Bearer realm=\"dubgate\"";
+    static final String REQUESTED_WITH = "X-Requested-With";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
     AuthenticationService authentication;
@@ -35,21 +46,27 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Cookie cookie = request.getCookies().get(SESSION_COOKIE);
+        boolean scripted = request.getHeaderString(REQUESTED_WITH) != null;
         Optional<Caller> caller;
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             caller = basic(header.substring(6).trim());
         } else if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             caller = authentication.bearer(header.substring(7).trim());
         } else if (header == null && cookie != null) {
+            if (!scripted && !SAFE_METHODS.contains(request.getMethod())) {
+                request.abortWith(Problem.http(Response.Status.FORBIDDEN, "a change made with the session cookie "
+                        + "must carry the " + REQUESTED_WITH + " header (cross-site request protection)").toResponse());
+                return;
+            }
             caller = authentication.bearer(cookie.getValue());
         } else {
-            request.abortWith(unauthorized(header == null
+            request.abortWith(unauthorized(scripted, header == null
                     ? "authentication required: HTTP Basic or a session token from POST /api/v1/sessions"
                     : "unsupported Authorization scheme; use Basic or Bearer"));
             return;
         }
         if (caller.isEmpty()) {
-            request.abortWith(unauthorized("invalid credentials, or the session has ended"));
+            request.abortWith(unauthorized(scripted, "invalid credentials, or the session has ended"));
             return;
         }
         boolean secure = request.getSecurityContext().isSecure();
@@ -89,8 +106,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 : authentication.basic(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 
-    private static Response unauthorized(String detail) {
-        return Problem.http(Response.Status.UNAUTHORIZED, detail).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
-                .toResponse();
+    private static Response unauthorized(boolean scripted, String detail) {
+        return Problem.http(Response.Status.UNAUTHORIZED, detail)
+                .header(HttpHeaders.WWW_AUTHENTICATE, scripted ? SCRIPTED_CHALLENGE : CHALLENGE).toResponse();
     }
 }
