@@ -1,0 +1,80 @@
+package org.dubgate.it;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.opentest4j.AssertionFailedError;
+
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every role meets first: signing in and out, who am I, the navigation of one's own roles only. */
+@ExtendWith(ArquillianExtension.class)
+class PortalShellIT {
+
+    private static Portal portal;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @BeforeAll
+    static void launch() {
+        portal = Portal.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        portal.close();
+    }
+
+    @Test
+    void aWrongPasswordIsSaidInWordsAndTheRightOneShowsOnlyOnesOwnRoles() {
+        String username = "shell-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.createUser(username, "qa");
+        Page page = portal.signInPage();
+        portal.check(page, "sign-in");
+        page.getByLabel("User name").fill(username);
+        page.getByLabel("Password").fill("not the password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("do not match");
+
+        page = portal.signIn(username, Api.USER_PASSWORD);
+        assertThat(page.getByTestId("who")).containsText("qa");
+        assertThat(page.getByRole(AriaRole.NAVIGATION)).containsText("QA review");
+        assertThat(page.getByRole(AriaRole.NAVIGATION)).not().containsText("Talent agent");
+        assertThat(page.getByRole(AriaRole.NAVIGATION)).not().containsText("Administration");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+        page.reload();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+    }
+
+    /** The page check catches what it is there for, so a page that passes it is known to be free of these. */
+    @Test
+    void thePageCheckFindsAnUnreachableControlAnInvisibleFocusAndAnUnlabelledImage() {
+        Page page = portal.signInPage();
+        page.evaluate("""
+                () => {
+                  const main = document.querySelector('main');
+                  main.insertAdjacentHTML('beforeend', '<button tabindex="-1">Mouse only</button>'
+                    + '<a href="#x" style="outline: none">No ring</a><img src="data:," width="10" height="10">');
+                }""");
+        AssertionFailedError failed = assertThrows(AssertionFailedError.class, () -> portal.check(page, "broken-on-purpose"));
+        assertTrue(failed.getMessage().contains("not reachable by Tab: [\"button Mouse only\"]"), failed.getMessage());
+        assertTrue(failed.getMessage().contains("no visible focus on a No ring"), failed.getMessage());
+        assertTrue(failed.getMessage().contains("image-alt"), failed.getMessage());
+    }
+}
