@@ -126,6 +126,31 @@ class MediaUploadIT {
     }
 
     @Test
+    void theListIsNewestFirstPagedAndFilteredByStateWithoutProbes() throws Exception {
+        byte[] bytes = Files.readAllBytes(Testdata.gridClips().get(1));
+        JsonObject older = uploadAndWait(bytes, "older.mpg", "video/mpeg");
+        JsonObject newer = uploadAndWait(bytes, "newer.mpg", "video/mpeg");
+        JsonObject rejected = uploadAndWait("not media".getBytes(), "list.mov", "video/quicktime");
+        Api manager = Api.as("manager");
+
+        JsonObject ready = Api.json(manager.get("/api/v1/media?state=READY&limit=1"));
+        JsonObject first = ready.getJsonArray("items").getJsonObject(0);
+        assertEquals(newer.getString("id"), first.getString("id"), "newest first");
+        assertEquals("READY", first.getString("state"));
+        assertFalse(first.containsKey("probe"), "the list leaves the probe to GET /media/{id}");
+        assertTrue(first.getJsonNumber("durationSeconds").doubleValue() > 1, first.toString());
+        JsonObject next = Api.json(manager.get("/api/v1/media?state=READY&limit=1&after="
+                + java.net.URLEncoder.encode(ready.getString("next"), java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(older.getString("id"), next.getJsonArray("items").getJsonObject(0).getString("id"));
+
+        JsonObject all = Api.json(manager.get("/api/v1/media?limit=1"));
+        assertEquals(rejected.getString("id"), all.getJsonArray("items").getJsonObject(0).getString("id"));
+        assertEquals(400, manager.get("/api/v1/media?state=MAYBE").statusCode());
+        assertEquals(400, manager.get("/api/v1/media?after=yesterday").statusCode());
+        assertEquals(403, Api.as("agent").get("/api/v1/media").statusCode());
+    }
+
+    @Test
     void contentOfRejectedMediaIsAConflict() {
         JsonObject media = uploadAndWait("not media".getBytes(), "x.mov", "video/quicktime");
         HttpResponse<String> r = Api.as("manager").get("/api/v1/media/" + media.getString("id") + "/content");

@@ -14,7 +14,7 @@ import java.io.IOException;
  * has no inline script; wavesurfer.js adds style elements, hence 'unsafe-inline' for styles only),
  * audio from the API or from memory, and no other site may frame them.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)  // the job-events stream is asynchronous
 public class PortalHeaders extends HttpFilter {
 
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "

@@ -1,5 +1,8 @@
 package org.dubgate.domain.media;
 
+import org.dubgate.domain.shared.Page;
+import org.dubgate.domain.shared.PageRequest;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,4 +11,7 @@ public interface MediaAssetRepository {
     Optional<MediaAsset> find(UUID id);
 
     void add(MediaAsset asset);
+
+    /** Newest first, without the probe documents; only those in {@code state} when given. */
+    Page<MediaSummary> list(Optional<MediaState> state, PageRequest page);
 }

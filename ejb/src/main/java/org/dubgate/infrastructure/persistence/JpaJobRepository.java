@@ -59,32 +59,21 @@ public class JpaJobRepository implements JobRepository {
         em.persist(job);
     }
 
-    /** Newest first; the cursor is {@code <createdAt>~<id>} of the last job on the page. */
+    /** Newest first (see {@link NewestFirst}). */
     @Override
     public Page<DubbingJob> list(JobQuery query, PageRequest page) {
-        StringBuilder jpql = new StringBuilder("select j from DubbingJob j where 1 = 1");
-        query.state().ifPresent(s -> jpql.append(" and j.state = :state"));
-        query.titleCode().ifPresent(t -> jpql.append(" and j.titleCode = :title"));
-        Optional<Cursor> after = page.after().map(Cursor::parse);
-        after.ifPresent(c -> jpql.append(" and (j.createdAt < :at or (j.createdAt = :at and j.id < :id))"));
-        jpql.append(" order by j.createdAt desc, j.id desc");
+        StringBuilder jpql = new StringBuilder("select x from DubbingJob x where 1 = 1");
+        query.state().ifPresent(s -> jpql.append(" and x.state = :state"));
+        query.titleCode().ifPresent(t -> jpql.append(" and x.titleCode = :title"));
+        Optional<NewestFirst> after = page.after().map(NewestFirst::parse);
+        after.ifPresent(c -> jpql.append(NewestFirst.CONDITION));
+        jpql.append(NewestFirst.ORDER);
         TypedQuery<DubbingJob> q = em.createQuery(jpql.toString(), DubbingJob.class);
         query.state().ifPresent(s -> q.setParameter("state", s));
         query.titleCode().ifPresent(t -> q.setParameter("title", t));
         after.ifPresent(c -> q.setParameter("at", c.at()).setParameter("id", c.id()));
         List<DubbingJob> rows = q.setMaxResults(page.limit() + 1).getResultList();
-        return Page.fromOverfetch(rows, page.limit(), j -> j.createdAt() + "~" + j.id());
-    }
-
-    private record Cursor(Instant at, UUID id) {
-        static Cursor parse(String s) {
-            try {
-                int sep = s.indexOf('~');
-                return new Cursor(Instant.parse(s.substring(0, sep)), UUID.fromString(s.substring(sep + 1)));
-            } catch (RuntimeException e) {
-                throw InvalidInputException.of("after", "not a cursor this list handed out");
-            }
-        }
+        return Page.fromOverfetch(rows, page.limit(), j -> NewestFirst.key(j.createdAt(), j.id()));
     }
 
     @Override

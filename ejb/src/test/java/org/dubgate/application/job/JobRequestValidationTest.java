@@ -60,6 +60,12 @@ class JobRequestValidationTest {
             public void add(MediaAsset asset) {
                 throw new UnsupportedOperationException();
             }
+
+            @Override
+            public org.dubgate.domain.shared.Page<org.dubgate.domain.media.MediaSummary> list(
+                    Optional<org.dubgate.domain.media.MediaState> state, org.dubgate.domain.shared.PageRequest page) {
+                throw new UnsupportedOperationException();
+            }
         };
         v.scripts = scripts;
         return v;

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,7 +23,9 @@ import org.dubgate.application.media.MediaUploads;
 import org.dubgate.application.port.ContentTooLargeException;
 import org.dubgate.domain.identity.Role;
 import org.dubgate.domain.media.MediaAsset;
+import org.dubgate.domain.shared.PageRequest;
 import org.dubgate.web.FileResponses;
+import org.dubgate.web.PageResponse;
 import org.dubgate.web.UploadNames;
 import org.dubgate.web.security.CallerPrincipal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.UUID;
 
 @Path("/media")
@@ -65,6 +69,16 @@ public class MediaResource {
         MediaAsset asset = uploads.upload(CallerPrincipal.of(security), UploadNames.of(name, disposition), contentType, body);
         return Response.accepted(MediaResponse.of(asset)).type(MediaType.APPLICATION_JSON)
                 .location(uri.getAbsolutePathBuilder().path(asset.id().toString()).build()).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Media newest first, without their probes (GET /media/{id} has it); ?state=READY to pick a source")
+    public PageResponse<MediaSummaryResponse> list(@QueryParam("state") String state, @QueryParam("after") String after,
+                                                   @QueryParam("limit") @DefaultValue("50") int limit) {
+        return PageResponse.of(media.list(Optional.ofNullable(state), new PageRequest(Optional.ofNullable(after), limit)),
+                MediaSummaryResponse::of);
     }
 
     @GET
