@@ -349,6 +349,24 @@ class ReviewDeliveryIT {
                 "the manifest stays: it is the record of what was delivered");
         String usage = agent.get("/api/v1/performers/" + s.performers().get("BO") + "/usage").body();
         assertTrue(usage.contains("DELIVERY_RECALLED"), usage);
+        // the uses of BO's voice: one per language (es/dos was made twice: the re-render), every one recalled
+        List<JsonObject> uses = Api.json2(agent.get("/api/v1/performers/" + s.performers().get("BO") + "/uses"));
+        assertEquals(List.of("en 1/1", "es 1/2"), uses.stream().map(u -> u.getString("language") + " " + u.getInt("cues")
+                + "/" + u.getInt("lines")).sorted().toList(), uses.toString());
+        for (JsonObject use : uses) {
+            assertEquals(jobId, use.getString("jobId"));
+            assertEquals(s.title(), use.getString("title"));
+            assertEquals(s.grants().get("BO"), use.getString("grantId"));
+            assertEquals(use.getInt("lines"), use.getInt("quarantinedLines"), "the revocation quarantined them");
+            assertTrue(use.getJsonObject("delivery").getBoolean("recalled"), use.toString());
+            assertTrue(use.getJsonObject("delivery").getString("recallReason").contains(s.grants().get("BO")));
+        }
+        assertEquals(java.util.Set.of("flite", "espeak-ng"), uses.stream().map(u -> u.getString("model").split(" ")[0])
+                .collect(java.util.stream.Collectors.toSet()), uses.toString());
+        String outsider = "uses-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.createUser(outsider, "agent", "Another Agency " + outsider);
+        assertEquals(404, Api.basic(outsider, Api.USER_PASSWORD).get("/api/v1/performers/" + s.performers().get("BO")
+                + "/uses").statusCode(), "another agency's agent does not see them");
         String events = manager.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/v1/jobs/" + jobId + "/events"))
                 .header("Authorization", manager.authorizationHeader()).header("Accept", "text/event-stream").header("Last-Event-ID", Long.toString(lastEvent))
                 .timeout(Duration.ofSeconds(30))).body();

@@ -94,6 +94,16 @@ public class PerformerResource {
     }
 
     @GET
+    @Path("/{id}/uses")
+    @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Every use of the performer's voice: lines per job, language, model and grant, and whether "
+            + "the job's delivery was recalled (newest first)")
+    public List<PerformerUseResponse> uses(@PathParam("id") UUID id,
+                                           @QueryParam("limit") @DefaultValue("200") int limit) {
+        return usage.uses(CallerPrincipal.of(security), id, limit).stream().map(PerformerUseResponse::of).toList();
+    }
+
+    @GET
     @Path("/{id}/usage")
     @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Usage report: every ledger entry that involved the performer (grants, gate decisions with the covering grant)")

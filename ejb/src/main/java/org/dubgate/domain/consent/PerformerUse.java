@@ -1,0 +1,24 @@
+package org.dubgate.domain.consent;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a performer's agent is owed an account of: the lines one job made in one language with one
+ * model under one of the performer's grants, how many of them are quarantined (their grant revoked),
+ * and what became of the job's delivery.
+ */
+public record PerformerUse(UUID jobId, String titleCode, String language, UUID modelId, String modelName,
+                           String modelVersion, UUID grantId, int cues, int lines, int quarantinedLines,
+                           Instant firstMadeAt, Instant lastMadeAt, Optional<Delivery> delivery) {
+
+    /** The job's delivery: its state (AVAILABLE, RECALLED, EXPIRED) and, once recalled, when and why. */
+    public record Delivery(UUID id, String state, Instant deliveredAt, Optional<Instant> recalledAt,
+                           Optional<String> recallReason) {
+
+        public boolean recalled() {
+            return recalledAt.isPresent();
+        }
+    }
+}
