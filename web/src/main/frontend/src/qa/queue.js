@@ -9,12 +9,6 @@ import { KNOWN_FLAGS, filtersOf, itemLabel, routeWith, sortItems } from './revie
 import { progressView, shortcutsView } from './item-views.js';
 import { takeFlash } from './flash.js';
 
-/** How often the queue looks again while a job's lines are being made again. */
-const REFRESH_MS = 3000;
-
-/** Jobs seen in review on this page: one that leaves review to be re-rendered is followed until it is back. */
-const watched = new Set();
-
 /** A job back at work after review: a reviewer asked for some of its lines to be made again. */
 const rerendering = (j) => j.state === 'RUNNING' && Object.keys(j.reviewItems ?? {}).length > 0;
 
@@ -58,24 +52,51 @@ export class DgQaQueue extends DgPage {
   disconnectedCallback() {
     window.removeEventListener('hashchange', this.onHash);
     document.removeEventListener('keydown', this.onKey);
-    clearTimeout(this.timer);
+    this.follow([]);
+    clearTimeout(this.pending);
     super.disconnectedCallback();
   }
 
-  /** Loads the queue; `quiet` for the timed refresh, which shows no progress bar and keeps the page as it is. */
+  /**
+   * Listens to the job-events stream of each job being re-rendered and loads the queue again when one
+   * moves on, so its new lines appear as they are made, without polling.
+   */
+  follow(jobIds) {
+    this.streams ??= new Map();
+    for (const [id, stream] of this.streams) {
+      if (!jobIds.includes(id)) {
+        stream.close();
+        this.streams.delete(id);
+      }
+    }
+    for (const id of jobIds) {
+      if (this.streams.has(id)) continue;
+      const stream = new EventSource(`${api.BASE}/jobs/${encodeURIComponent(id)}/events`);
+      const reload = () => {
+        clearTimeout(this.pending);
+        this.pending = setTimeout(() => this.load(true), 200);
+      };
+      stream.addEventListener('progress', reload);
+      stream.addEventListener('end', () => { stream.close(); this.streams.delete(id); reload(); });
+      this.streams.set(id, stream);
+    }
+  }
+
+  /** Loads the queue; `quiet` when a job's event asks for it: no progress bar, the page kept as it is. */
   async load(quiet = false) {
-    clearTimeout(this.timer);
     // the filters shown change with the items they select, not before them
     const filters = filtersOf(location.hash);
     const fetch = async () => {
-      // the jobs first, then the items: items read after a job's state are never older than it
-      const inReview = await api.all('/jobs', { state: 'IN_REVIEW', limit: 100 }, 2);
-      const ids = [...new Set([...inReview.map((j) => j.id), ...watched, filters.job].filter(Boolean))];
-      // the counts per state are on each job's own view
-      const views = (await Promise.all(ids.map((id) => api.get(`/jobs/${encodeURIComponent(id)}`).catch(() => null))))
-        .filter(Boolean);
+      // the jobs first, then the items: items read after a job's state are never older than it. The list
+      // carries each job's review counts; a job being re-rendered is RUNNING with items already.
+      const [inReview, running] = await Promise.all([api.all('/jobs', { state: 'IN_REVIEW', limit: 100 }, 2),
+        api.all('/jobs', { state: 'RUNNING', limit: 100 }, 2)]);
+      const jobs = [...inReview, ...running.filter(rerendering)];
+      if (filters.job && !jobs.some((j) => j.id === filters.job)) {
+        jobs.push(await api.get(`/jobs/${encodeURIComponent(filters.job)}`));
+      }
       const items = await api.all('/review-items', { state: 'OPEN', ...filters, limit: 500 }, 10);
-      return { items, jobs: views.filter((j) => j.state === 'IN_REVIEW' || rerendering(j) || j.id === filters.job) };
+      return { items, jobs };
     };
     const loaded = quiet ? await fetch().catch(() => null) : await this.act('Loading the queue', fetch);
     if (!this.isConnected || (!loaded && quiet)) return;
@@ -86,10 +107,7 @@ export class DgQaQueue extends DgPage {
     }
     this.items = sortItems(loaded.items);
     this.jobs = loaded.jobs.sort((a, b) => a.title.localeCompare(b.title) || a.createdAt.localeCompare(b.createdAt));
-    // a job in review that leaves it to have lines made again stays in sight until it is back
-    watched.clear();
-    this.jobs.filter((j) => j.state === 'IN_REVIEW' || rerendering(j)).forEach((j) => watched.add(j.id));
-    if (this.jobs.some(rerendering)) this.timer = setTimeout(() => this.load(true), REFRESH_MS);
+    this.follow(this.jobs.filter(rerendering).map((j) => j.id));
   }
 
   applyFilters(event) {
@@ -118,7 +136,7 @@ export class DgQaQueue extends DgPage {
   filterForm() {
     const f = this.filters ?? {};
     const flags = [...new Set([...KNOWN_FLAGS, ...(this.items ?? []).flatMap((i) => i.flags ?? []), f.flag].filter(Boolean))];
-    const languages = [...new Set([...(this.jobs ?? []).flatMap((j) => j.targets.map((t) => t.language)), f.language]
+    const languages = [...new Set([...(this.jobs ?? []).flatMap((j) => j.languages ?? (j.targets ?? []).map((t) => t.language)), f.language]
       .filter(Boolean))].sort();
     const select = (name, label, options, any) => html`<div>
       <label for="qa-filter-${name}">${label}</label><br>

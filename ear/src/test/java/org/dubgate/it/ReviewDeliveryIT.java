@@ -489,6 +489,11 @@ class ReviewDeliveryIT {
                 .map(i -> i.getString("id")).toList();
         assertTrue(mine.size() >= 3, "two lines and at least the mix's NO_MNE_ORIGINAL_AUDIBLE: " + mine);
         assertTrue(openQueue(qa).containsAll(mine));
+        // the job list carries QA's progress, so the queue needs no request per job
+        JsonObject listed = qa.all("/api/v1/jobs?state=IN_REVIEW").stream().filter(j -> j.getString("id").equals(jobId))
+                .findFirst().orElseThrow();
+        assertEquals(mine.size(), listed.getJsonObject("reviewItems").getJsonNumber("OPEN").longValue(), listed.toString());
+        assertEquals(0, listed.getInt("round"));
         assertEquals(200, d.manager.post("/api/v1/jobs/" + jobId + "/cancel", null).statusCode());
         List<String> queue = openQueue(qa);
         assertTrue(mine.stream().noneMatch(queue::contains), "a cancelled job's items are not QA's work");

@@ -116,6 +116,11 @@ public class JobService {
         return jobs.progressOf(jobIds);
     }
 
+    /** Review items per state of each job of a page (QA's progress), in one query. */
+    public Map<UUID, Map<org.dubgate.domain.review.ReviewState, Long>> reviewCountsOf(List<UUID> jobIds) {
+        return reviewItems.countsOf(jobIds);
+    }
+
     /** Stops dispatch and running work (between two lines); what was made is kept. */
     public JobView cancel(Caller manager, UUID id) {
         DubbingJob job = jobs.lockJob(id).orElseThrow(() -> new NoSuchEntityException("job", id));

@@ -31,4 +31,7 @@ public interface ReviewItemRepository {
 
     /** How many current items of a job are in each state, without loading them. */
     java.util.Map<ReviewState, Long> countsOf(UUID jobId);
+
+    /** The same for a page of jobs, in one query; a job without items is left out. */
+    java.util.Map<UUID, java.util.Map<ReviewState, Long>> countsOf(java.util.Collection<UUID> jobIds);
 }

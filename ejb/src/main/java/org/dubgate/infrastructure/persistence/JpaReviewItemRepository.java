@@ -84,4 +84,18 @@ public class JpaReviewItemRepository implements ReviewItemRepository {
                 .forEach(row -> counts.put((ReviewState) row[0], (Long) row[1]));
         return counts;
     }
+
+    @Override
+    public Map<UUID, Map<ReviewState, Long>> countsOf(java.util.Collection<UUID> jobIds) {
+        Map<UUID, Map<ReviewState, Long>> counts = new java.util.HashMap<>();
+        if (jobIds.isEmpty()) {
+            return counts;
+        }
+        em.createQuery("select i.jobId, i.state, count(i) from ReviewItem i where i.jobId in :jobs "
+                        + "group by i.jobId, i.state", Object[].class)
+                .setParameter("jobs", jobIds).getResultList()
+                .forEach(row -> counts.computeIfAbsent((UUID) row[0], id -> new EnumMap<>(ReviewState.class))
+                        .put((ReviewState) row[1], (Long) row[2]));
+        return counts;
+    }
 }

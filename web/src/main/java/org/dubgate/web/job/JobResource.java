@@ -98,9 +98,11 @@ public class JobResource {
         Page<DubbingJob> page = jobs.list(new JobRepository.JobQuery(inState,
                 Optional.ofNullable(title).map(String::strip).filter(t -> !t.isEmpty())),
                 new PageRequest(Optional.ofNullable(after), limit));
-        Map<UUID, JobRepository.Progress> progressOf = jobs.progressOf(page.items().stream().map(DubbingJob::id).toList());
+        List<UUID> ids = page.items().stream().map(DubbingJob::id).toList();
+        Map<UUID, JobRepository.Progress> progressOf = jobs.progressOf(ids);
+        var reviewOf = jobs.reviewCountsOf(ids);
         return PageResponse.of(page, j -> JobListItemResponse.of(j,
-                progressOf.getOrDefault(j.id(), JobRepository.Progress.NONE)));
+                progressOf.getOrDefault(j.id(), JobRepository.Progress.NONE), reviewOf.getOrDefault(j.id(), Map.of())));
     }
 
     @GET
