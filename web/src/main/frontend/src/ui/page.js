@@ -39,8 +39,12 @@ export class DgPage extends DgElement {
     if (!e) return nothing;
     const p = e.problem ?? {};
     const unnamed = (p.errors ?? []).filter((x) => !x.field || !this.querySelector(`[name="${CSS.escape(x.field)}"]`));
+    // a validation problem's detail repeats its field errors: when each is shown at its field, say only where
+    const atFields = p.errors?.length && !unnamed.length;
     return html`<div class="problem" role="alert">
-      <strong>${p.title ?? 'Failed'}</strong>${p.detail ? html`: ${p.detail}` : nothing}
+      <strong>${p.title ?? 'Failed'}</strong>${atFields
+        ? html`: ${p.errors.length === 1 ? 'see the message at the field' : `see the ${p.errors.length} messages at their fields`}.`
+        : p.detail ? html`: ${p.detail}` : nothing}
       ${p.violations?.length ? html`<ul class="violations">${p.violations.map((v) => html`<li>${v.message}</li>`)}</ul>` : nothing}
       ${unnamed.length ? html`<ul>${unnamed.map((x) => html`<li>${x.field ? `${x.field}: ` : ''}${x.message}</li>`)}</ul>` : nothing}
     </div>`;

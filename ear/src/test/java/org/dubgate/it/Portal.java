@@ -123,8 +123,9 @@ public final class Portal implements AutoCloseable {
     }
 
     /**
-     * Marks every visible, enabled control, then tabs from the skip link through the page: each must be
-     * reached, and each reached element must show an outline or a shadow while focused.
+     * Marks every visible, enabled control (a radio group as one, as Tab treats it), then tabs from the
+     * skip link through the page: each must be reached, and each reached element must show an outline or
+     * a shadow while focused.
      */
     private static List<String> keyboardProblems(Page page) {
         int controls = ((Number) page.evaluate("""
@@ -132,9 +133,22 @@ public final class Portal implements AutoCloseable {
                   const selector = 'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])';
                   const all = [...document.querySelectorAll(selector)]
                     .filter(e => !e.disabled && e.checkVisibility({ visibilityProperty: true }) && !e.closest('[inert]'));
-                  all.forEach((e, i) => e.setAttribute('data-kb', String(i)));
+                  // a radio group is one Tab stop (arrow keys move within it): its radios share one mark
+                  const controls = [];
+                  const groups = new Map();
+                  for (const e of all) {
+                    const group = e.type === 'radio' && e.name ? (e.form?.id ?? '') + '/' + e.name : null;
+                    if (group && groups.has(group)) {
+                      e.setAttribute('data-kb', groups.get(group));
+                      continue;
+                    }
+                    const mark = String(controls.length);
+                    if (group) groups.set(group, mark);
+                    e.setAttribute('data-kb', mark);
+                    controls.push(e);
+                  }
                   document.querySelector('.skip')?.focus();
-                  return all.length;
+                  return controls.length;
                 }""")).intValue();
         java.util.Set<Integer> reached = new java.util.TreeSet<>();
         List<String> problems = new ArrayList<>();
@@ -158,7 +172,8 @@ public final class Portal implements AutoCloseable {
             }
         }
         if (reached.size() < controls) {
-            JsonArray missed = Api.parse((String) page.evaluate("reached => JSON.stringify([...document.querySelectorAll('[data-kb]')]"
+            JsonArray missed = Api.parse((String) page.evaluate("reached => JSON.stringify([...new Map([...document"
+                    + ".querySelectorAll('[data-kb]')].map(e => [e.getAttribute('data-kb'), e])).values()]"
                     + ".filter(e => !reached.includes(Number(e.getAttribute('data-kb'))))"
                     + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || e.name || '').trim().slice(0, 40)))",
                     List.copyOf(reached))).asJsonArray();

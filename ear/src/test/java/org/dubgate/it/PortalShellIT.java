@@ -62,7 +62,10 @@ class PortalShellIT {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
     }
 
-    /** The page check catches what it is there for, so a page that passes it is known to be free of these. */
+    /**
+     * The page check catches what it is there for, so a page that passes it is known to be free of these;
+     * and a radio group, one Tab stop, is not taken for an unreachable control.
+     */
     @Test
     void thePageCheckFindsAnUnreachableControlAnInvisibleFocusAndAnUnlabelledImage() {
         Page page = portal.signInPage();
@@ -70,7 +73,9 @@ class PortalShellIT {
                 () => {
                   const main = document.querySelector('main');
                   main.insertAdjacentHTML('beforeend', '<button tabindex="-1">Mouse only</button>'
-                    + '<a href="#x" style="outline: none">No ring</a><img src="data:," width="10" height="10">');
+                    + '<a href="#x" style="outline: none">No ring</a><img src="data:," width="10" height="10">'
+                    + '<fieldset><legend>One stop</legend><input type="radio" name="r" id="r1"><label for="r1">One</label>'
+                    + '<input type="radio" name="r" id="r2"><label for="r2">Two</label></fieldset>');
                 }""");
         AssertionFailedError failed = assertThrows(AssertionFailedError.class, () -> portal.check(page, "broken-on-purpose"));
         assertTrue(failed.getMessage().contains("not reachable by Tab: [\"button Mouse only\"]"), failed.getMessage());
