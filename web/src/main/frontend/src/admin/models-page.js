@@ -6,7 +6,7 @@ import { dataTerms, modelState } from './words.js';
 
 /** The model registry: every model, newest first, with its state and data terms; pending ones are the admin's queue. */
 export class DgAdminModels extends DgPage {
-  static properties = { ...DgPage.properties, models: { state: true }, show: { state: true } };
+  static properties = { ...DgPage.properties, models: { state: true }, next: { state: true }, show: { state: true } };
 
   constructor() {
     super();
@@ -18,10 +18,14 @@ export class DgAdminModels extends DgPage {
     this.load();
   }
 
-  async load() {
-    const models = await this.act('Loading the registry', () => api.all('/models'));
-    // the API lists by id; newest first is the order an admin looks for
-    if (models) this.models = models.sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
+  /** The first page of the chosen state (the API lists newest first), or the next one after the shown ones. */
+  async load(more = false) {
+    const show = this.show;
+    const page = await this.act('Loading the registry',
+      () => api.get('/models', { status: show, after: more ? this.next : undefined, limit: 50 }));
+    if (!page || show !== this.show) return; // a newer choice is loading
+    this.models = more ? [...this.models, ...page.items] : page.items;
+    this.next = page.next;
   }
 
   render() {
@@ -33,18 +37,20 @@ export class DgAdminModels extends DgPage {
       <h2>Models</h2>
       <form class="inline" aria-label="Which models" @submit=${(e) => e.preventDefault()}>
         <label for="dg-admin-models-show">Show</label>
-        <select id="dg-admin-models-show" @change=${(e) => { this.show = e.target.value; }}>
+        <select id="dg-admin-models-show" @change=${(e) => { this.show = e.target.value; this.load(); }}>
           <option value="">All models</option>
           <option value="PENDING">Pending approval</option>
           <option value="APPROVED">Approved</option>
           <option value="REVOKED">Revoked</option>
         </select>
       </form>
-      ${this.models ? this.table(this.models.filter((m) => !this.show || m.status === this.show)) : nothing}`;
+      ${this.models ? this.table(this.models) : nothing}
+      ${this.next ? html`<p><button type="button" class="secondary" @click=${() => this.load(true)}>More models</button></p>`
+        : nothing}`;
   }
 
   table(models) {
-    if (!models.length) return html`<p>${this.models.length ? 'No model is in this state.' : 'The registry is empty.'}</p>`;
+    if (!models.length) return html`<p>${this.show ? 'No model is in this state.' : 'The registry is empty.'}</p>`;
     return html`<table>
       <thead><tr><th scope="col">Model</th><th scope="col">Kind</th><th scope="col">Engine and version</th>
         <th scope="col">State</th><th scope="col">Data terms</th><th scope="col">Registered</th></tr></thead>

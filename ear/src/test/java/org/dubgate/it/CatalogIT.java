@@ -64,6 +64,26 @@ class CatalogIT {
         assertEquals(403, Api.as("agent").post("/api/v1/voices", "{}").statusCode());
     }
 
+    @Test
+    void theRegistryListsNewestFirstPagedAndByStatus() throws Exception {
+        Path artifact = Files.writeString(Files.createTempFile("catalog-list-", ".bin"), "listed");
+        String older = model(artifact, "VOICE");
+        String newer = model(artifact, "VOICE");
+        Api admin = Api.admin();
+        JsonObject first = Api.json(admin.get("/api/v1/models?status=PENDING&limit=1"));
+        assertEquals(newer, first.getJsonArray("items").getJsonObject(0).getString("id"), "newest first");
+        JsonObject second = Api.json(admin.get("/api/v1/models?status=PENDING&limit=1&after="
+                + java.net.URLEncoder.encode(first.getString("next"), java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(older, second.getJsonArray("items").getJsonObject(0).getString("id"));
+        HttpResponse<String> revoked = admin.post("/api/v1/models/" + newer + "/revocation", "{\"reason\":\"listed twice\"}");
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertEquals(newer, Api.json(admin.get("/api/v1/models?status=REVOKED&limit=1")).getJsonArray("items")
+                .getJsonObject(0).getString("id"));
+        assertEquals(older, Api.json(admin.get("/api/v1/models?status=PENDING&limit=1")).getJsonArray("items")
+                .getJsonObject(0).getString("id"), "the revoked one left the pending list");
+        assertEquals(400, admin.get("/api/v1/models?status=MAYBE").statusCode());
+    }
+
     private static String model(Path artifact, String kind) {
         HttpResponse<String> r = Api.admin().post("/api/v1/models", "{\"name\":\"m\",\"kind\":\"" + kind + "\","
                 + "\"engine\":\"test-engine\",\"version\":\"1\",\"artifactLocation\":\"" + artifact + "\",\"licence\":\"MIT\","

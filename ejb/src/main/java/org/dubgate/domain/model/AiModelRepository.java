@@ -14,7 +14,8 @@ public interface AiModelRepository {
 
     Map<UUID, AiModel> findAll(Collection<UUID> ids);
 
-    Page<AiModel> list(PageRequest page);
+    /** Newest registration first; only those in {@code status} when given. */
+    Page<AiModel> list(java.util.Optional<ModelStatus> status, PageRequest page);
 
     void add(AiModel model);
 }

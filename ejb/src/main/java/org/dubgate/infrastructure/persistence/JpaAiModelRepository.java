@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.dubgate.domain.model.AiModel;
 import org.dubgate.domain.model.AiModelRepository;
+import org.dubgate.domain.model.ModelStatus;
 import org.dubgate.domain.shared.Page;
 import org.dubgate.domain.shared.PageRequest;
 
@@ -37,12 +38,19 @@ public class JpaAiModelRepository implements AiModelRepository {
                 .setHint(READ_ONLY, true).getResultStream().collect(Collectors.toMap(AiModel::id, Function.identity()));
     }
 
+    /** Newest registration first (see {@link NewestFirst}). */
     @Override
-    public Page<AiModel> list(PageRequest page) {
-        UUID after = page.afterId();
-        var rows = em.createQuery("select m from AiModel m where m.id > :after order by m.id", AiModel.class)
-                .setParameter("after", after).setMaxResults(page.limit() + 1).getResultList();
-        return Page.fromOverfetch(rows, page.limit(), m -> m.id().toString());
+    public Page<AiModel> list(Optional<ModelStatus> status, PageRequest page) {
+        StringBuilder jpql = new StringBuilder("select x from AiModel x where 1 = 1");
+        status.ifPresent(s -> jpql.append(" and x.status = :status"));
+        Optional<NewestFirst> after = page.after().map(NewestFirst::parse);
+        after.ifPresent(c -> jpql.append(NewestFirst.condition("registeredAt")));
+        jpql.append(NewestFirst.order("registeredAt"));
+        var q = em.createQuery(jpql.toString(), AiModel.class);
+        status.ifPresent(s -> q.setParameter("status", s));
+        after.ifPresent(c -> q.setParameter("at", c.at()).setParameter("id", c.id()));
+        return Page.fromOverfetch(q.setMaxResults(page.limit() + 1).getResultList(), page.limit(),
+                m -> NewestFirst.key(m.registeredAt(), m.id()));
     }
 
     @Override

@@ -8,12 +8,21 @@ import java.util.UUID;
 /**
  * The cursor of a newest-first list: {@code <createdAt>~<id>} of the last row of a page, so rows made in
  * the same instant are neither skipped nor repeated. Queries add {@link #CONDITION} and {@link #ORDER}
- * over an alias {@code x} with {@code createdAt} and {@code id}.
+ * over an alias {@code x} with {@code createdAt} and {@code id} (or {@link #condition} and {@link #order}
+ * for another time field).
  */
 record NewestFirst(Instant at, UUID id) {
 
-    static final String CONDITION = " and (x.createdAt < :at or (x.createdAt = :at and x.id < :id))";
-    static final String ORDER = " order by x.createdAt desc, x.id desc";
+    static final String CONDITION = condition("createdAt");
+    static final String ORDER = order("createdAt");
+
+    static String condition(String field) {
+        return " and (x." + field + " < :at or (x." + field + " = :at and x.id < :id))";
+    }
+
+    static String order(String field) {
+        return " order by x." + field + " desc, x.id desc";
+    }
 
     static NewestFirst parse(String cursor) {
         try {

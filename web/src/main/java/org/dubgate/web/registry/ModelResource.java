@@ -61,9 +61,11 @@ public class ModelResource {
 
     @GET
     @RolesAllowed({Role.ADMIN_NAME, Role.MANAGER_NAME, Role.QA_NAME})
-    public PageResponse<ModelResponse> list(@QueryParam("after") String after,
+    @Operation(summary = "Models, newest registration first; ?status=PENDING, APPROVED or REVOKED")
+    public PageResponse<ModelResponse> list(@QueryParam("status") String status, @QueryParam("after") String after,
                                             @QueryParam("limit") @DefaultValue("50") int limit) {
-        return PageResponse.of(registry.list(new PageRequest(Optional.ofNullable(after), limit)), ModelResponse::of);
+        return PageResponse.of(registry.list(Optional.ofNullable(status), new PageRequest(Optional.ofNullable(after), limit)),
+                ModelResponse::of);
     }
 
     @GET
