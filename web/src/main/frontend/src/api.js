@@ -61,16 +61,21 @@ export const post = (path, body, headers) => call('POST', path, body ?? {}, head
 export const put = (path, body) => call('PUT', path, body);
 export const del = (path) => call('DELETE', path);
 
-/** Every item of a cursor-paged list (PageResponse: items, next), up to a limit of pages. */
+/**
+ * Every item of a cursor-paged list (PageResponse: items, next), 500 a page unless `params.limit` says
+ * otherwise, up to `maxPages` pages; `items.truncated` is true when the list went on beyond them.
+ */
 export async function all(path, params = {}, maxPages = 20) {
   const items = [];
+  items.truncated = false;
   let after;
   for (let i = 0; i < maxPages; i++) {
-    const page = await get(path, { ...params, after });
+    const page = await get(path, { limit: 500, ...params, after });
     items.push(...page.items);
-    if (!page.next) break;
+    if (!page.next) return items;
     after = page.next;
   }
+  items.truncated = true;
   return items;
 }
 

@@ -26,6 +26,7 @@ export class DgApp extends DgPage {
   static properties = {
     ...DgPage.properties,
     me: { state: true },
+    expired: { state: true },
     path: { state: true },
     checked: { state: true },
   };
@@ -34,7 +35,8 @@ export class DgApp extends DgPage {
     super();
     this.path = currentPath();
     this.onHash = () => { this.path = currentPath(); };
-    this.onUnauthorized = () => { this.me = null; };
+    // a session that ends under an open page keeps the page (and what was typed into it) behind the sign-in
+    this.onUnauthorized = () => { if (this.me) this.expired = true; };
   }
 
   connectedCallback() {
@@ -50,23 +52,32 @@ export class DgApp extends DgPage {
     super.disconnectedCallback();
   }
 
-  updated() {
+  updated(changed) {
     document.title = `dubgate${this.pageTitle ? ` — ${this.pageTitle}` : ''}`;
+    // another page: focus goes to its content, where a screen reader reads on, not back to the top
+    if (changed.has('path') && changed.get('path') !== undefined) this.querySelector('#main')?.focus();
+    if (changed.has('expired') && this.expired) this.querySelector('#username')?.focus();
   }
 
   async signIn(event) {
     event.preventDefault();
     const form = new FormData(event.target);
-    const me = await this.act('Signing in', () => api.signIn(form.get('username'), form.get('password')));
-    if (me) {
+    const opened = await this.act('Signing in', () => api.signIn(form.get('username'), form.get('password')));
+    if (opened) {
+      // the token stays in the HttpOnly cookie only: a script on the page has no copy to read
+      const { token, expiresAt, ...me } = opened;
+      const sameUser = this.me?.username === me.username;
       this.me = me;
-      if (!this.path) this.goHome();
+      this.expired = false;
+      if (!sameUser && this.path) navigate('');
+      if (!this.path || !sameUser) this.goHome();
     }
   }
 
   async signOut() {
     await this.act('Signing out', () => api.signOut());
     this.me = null;
+    this.expired = false;
     navigate('');
   }
 
@@ -99,16 +110,24 @@ export class DgApp extends DgPage {
         </div>
       </header>
       ${this.progressView()}
-      <main id="main" tabindex="-1">
+      ${this.expired ? this.signInView(true) : nothing}
+      <main id="main" tabindex="-1" ?inert=${this.expired}>
         ${found ? found.route.render(found.params) : html`<h1>Not found</h1>
           <p>There is no page at “${this.path}” for your roles. Choose one from the navigation.</p>`}
       </main>`;
   }
 
-  signInView() {
-    return html`<main id="main" class="sign-in">
-      <h1>dubgate</h1>
-      <p>Localization and AI dubbing under recorded performer consent.</p>
+  /** The sign-in form: the whole page, or (`again`) above the page whose session ended, which it keeps. */
+  signInView(again = false) {
+    const intro = again
+      ? html`<h2>Your session has ended</h2><p>Sign in again to go on; the page below keeps what you entered.</p>`
+      : html`<h1>dubgate</h1><p>Localization and AI dubbing under recorded performer consent.</p>`;
+    return again ? html`<section class="sign-in again" aria-label="Sign in again">${this.signInForm(intro)}</section>`
+      : html`<main id="main" class="sign-in">${this.signInForm(intro)}</main>`;
+  }
+
+  signInForm(intro) {
+    return html`${intro}
       <form @submit=${this.signIn} aria-label="Sign in">
         <label for="username">User name</label>
         <input id="username" name="username" autocomplete="username" required>
@@ -118,8 +137,7 @@ export class DgApp extends DgPage {
       </form>
       ${this.progressView()}
       ${this.error ? html`<p class="problem" role="alert">${this.error.status === 401
-        ? 'That user name and password do not match an enabled account.' : this.error.message}</p>` : nothing}
-    </main>`;
+        ? 'That user name and password do not match an enabled account.' : this.error.message}</p>` : nothing}`;
   }
 }
 customElements.define('dg-app', DgApp);

@@ -16,6 +16,7 @@ export class DgAgentUsage extends DgPage {
     performerId: { attribute: false },
     titleNames: { attribute: false },
     rows: { state: true },
+    truncated: { state: true },
     only: { state: true },
   };
 
@@ -31,8 +32,11 @@ export class DgAgentUsage extends DgPage {
 
   async load() {
     const entries = await this.act('Loading the usage report',
-      () => api.all(`/performers/${encodeURIComponent(this.performerId)}/usage`, { limit: 200 }));
-    if (entries) this.rows = usageRows(entries);
+      () => api.all(`/performers/${encodeURIComponent(this.performerId)}/usage`, { limit: 500 }));
+    if (entries) {
+      this.rows = usageRows(entries);
+      this.truncated = entries.truncated;
+    }
   }
 
   render() {
@@ -50,6 +54,8 @@ export class DgAgentUsage extends DgPage {
       </form>
       ${this.progressView()}
       ${this.problemView()}
+      ${this.truncated ? html`<p class="notice">The ledger holds more entries about this performer than this page
+        reads at once; the oldest 10,000 are shown. Search the rest on the admin’s ledger page.</p>` : nothing}
       ${rows ? this.table(rows) : nothing}`;
   }
 

@@ -9,6 +9,9 @@ import { languageLabel, titleLabel } from './names.js';
  * language with each model under one of their grants, how many are quarantined since a revocation,
  * and whether the job's delivery was recalled. The ledger's entries follow it on the page.
  */
+/** The most the server lists in one answer; more uses than that are said to exist, newest shown. */
+const USES_SHOWN = 500;
+
 export class DgAgentUses extends DgPage {
   static properties = {
     ...DgPage.properties,
@@ -28,7 +31,7 @@ export class DgAgentUses extends DgPage {
 
   async load() {
     const uses = await this.act('Loading the uses of the voice',
-      () => api.get(`/performers/${encodeURIComponent(this.performerId)}/uses`));
+      () => api.get(`/performers/${encodeURIComponent(this.performerId)}/uses`, { limit: USES_SHOWN }));
     if (uses) this.uses = uses;
   }
 
@@ -42,6 +45,8 @@ export class DgAgentUses extends DgPage {
 
   table(uses) {
     if (!uses.length) return html`<p>No line has been made with this voice yet.</p>`;
+    const cut = uses.length >= USES_SHOWN ? html`<p class="notice">The newest ${USES_SHOWN} uses are shown; there are more.</p>`
+      : nothing;
     const id = (v) => html`<code title=${v}>${v.slice(0, 8)}</code>`;
     return html`<table class="dg-agent-uses" aria-labelledby="dg-agent-uses-heading">
       <thead><tr><th scope="col">Made</th><th scope="col">Job</th><th scope="col">Title</th><th scope="col">Language</th>
@@ -58,7 +63,7 @@ export class DgAgentUses extends DgPage {
         <td>${u.quarantinedLines ? html`<span class="state bad">${u.quarantinedLines} of ${u.lines}</span>` : 'none'}</td>
         <td>${delivery(u.delivery)}</td>
       </tr>`)}</tbody>
-    </table>`;
+    </table>${cut}`;
   }
 }
 

@@ -114,10 +114,13 @@ export class DgManagerJobForm extends DgPage {
       try {
         return await api.post('/script-previews', { format: t.format, text: t.text });
       } catch (e) {
-        throw renamed(e, (f) => `targets[${i}].script.${f}`);
+        // the preview names its fields script.format and script.text, as a job's targets[i].script.* are named
+        throw renamed(e, (f) => `targets[${i}].${f}`);
       }
     });
-    if (!preview) return;
+    // another file or format for this target, or a target removed, while it was read: this answer is stale
+    if (!preview || this.form.targets[i] !== t && (this.form.targets[i]?.text !== t.text
+      || this.form.targets[i]?.format !== t.format)) return;
     const cast = scriptAccepted({ preview }) ? castFor(charactersOf(preview.cues), t.cast) : [];
     this.setTarget(i, { preview, cast });
   }

@@ -31,15 +31,20 @@ export class DgManagerJob extends DgPage {
 
   async open() {
     this.stopFollowing();
+    const id = this.jobId;
     this.job = this.outputs = this.deliverables = this.delivery = this.lastEvent = null;
     await this.act('Loading the job', () => this.reload());
-    if (this.job && runsWork(this.job)) this.follow();
+    // the page may have been left, or shown another job, while it loaded
+    if (this.isConnected && id === this.jobId && this.job && runsWork(this.job)) this.follow();
   }
 
   /** The job, and what changed makes worth reading again: its lines and files (a task ended), its delivery. */
   async reload() {
     const before = this.job ? `${this.job.state} ${finished(this.job)}` : null;
-    this.job = await api.get(`/jobs/${this.jobId}`);
+    const id = this.jobId;
+    const job = await api.get(`/jobs/${encodeURIComponent(id)}`);
+    if (id !== this.jobId) return; // another job is shown now
+    this.job = job;
     if (this.source && !runsWork(this.job)) {
       this.stopFollowing();
       this.live = 'ended';
@@ -50,9 +55,10 @@ export class DgManagerJob extends DgPage {
   }
 
   async reloadResults() {
-    const id = this.jobId;
+    const id = encodeURIComponent(this.jobId);
     const [outputs, deliverables] = await Promise.all([api.get(`/jobs/${id}/outputs`, { limit: 50 }),
       api.all(`/jobs/${id}/deliverables`)]);
+    if (id !== encodeURIComponent(this.jobId)) return;
     this.outputs = outputs.items;
     this.outputsNext = outputs.next;
     this.deliverables = deliverables;
@@ -60,7 +66,7 @@ export class DgManagerJob extends DgPage {
   }
 
   async moreOutputs() {
-    const page = await this.act('Loading more lines', () => api.get(`/jobs/${this.jobId}/outputs`,
+    const page = await this.act('Loading more lines', () => api.get(`/jobs/${encodeURIComponent(this.jobId)}/outputs`,
       { limit: 50, after: this.outputsNext }));
     if (page) {
       this.outputs = [...this.outputs, ...page.items];
@@ -74,7 +80,8 @@ export class DgManagerJob extends DgPage {
    * by itself with Last-Event-ID after a dropped connection, so nothing polls.
    */
   follow() {
-    const source = new EventSource(`${api.BASE}/jobs/${this.jobId}/events`);
+    this.stopFollowing();
+    const source = new EventSource(`${api.BASE}/jobs/${encodeURIComponent(this.jobId)}/events`);
     this.source = source;
     this.live = 'following';
     source.addEventListener('progress', (e) => {
@@ -133,12 +140,12 @@ export class DgManagerJob extends DgPage {
 
   async cancel() {
     this.confirmingCancel = false;
-    const job = await this.act('Cancelling the job', () => api.post(`/jobs/${this.jobId}/cancel`));
+    const job = await this.act('Cancelling the job', () => api.post(`/jobs/${encodeURIComponent(this.jobId)}/cancel`));
     if (job) this.job = job;
   }
 
   async deliver() {
-    const delivery = await this.act('Making the delivery package', () => api.post(`/jobs/${this.jobId}/delivery`));
+    const delivery = await this.act('Making the delivery package', () => api.post(`/jobs/${encodeURIComponent(this.jobId)}/delivery`));
     if (delivery) {
       this.delivery = delivery;
       await this.act('Refreshing', () => this.reload());

@@ -37,7 +37,10 @@ export class DgManagerMedia extends DgPage {
     if (!file) return;
     this.fraction = 0;
     this.media = null;
-    const uploaded = await this.act(`Uploading ${file.name}`, () => api.upload('/media', file, { name: file.name },
+    // the server takes audio/*, video/* or raw bytes; a container the browser types otherwise (MXF is
+    // application/mxf) goes as raw bytes, and the server's probe says what it is
+    const body = /^(audio|video)\//.test(file.type) ? file : new Blob([file], { type: 'application/octet-stream' });
+    const uploaded = await this.act(`Uploading ${file.name}`, () => api.upload('/media', body, { name: file.name },
       (f) => { this.fraction = f; }));
     this.fraction = undefined;
     if (!uploaded) return;

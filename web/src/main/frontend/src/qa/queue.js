@@ -10,6 +10,9 @@ import { progressView, shortcutsView } from './item-views.js';
 import { takeFlash } from './flash.js';
 
 /** A job back at work after review: a reviewer asked for some of its lines to be made again. */
+/** Event streams the queue keeps open at most (see follow). */
+const MAX_STREAMS = 3;
+
 const rerendering = (j) => j.state === 'RUNNING' && Object.keys(j.reviewItems ?? {}).length > 0;
 
 /** A job as the filter offers it: several jobs may dub one title. */
@@ -59,9 +62,11 @@ export class DgQaQueue extends DgPage {
 
   /**
    * Listens to the job-events stream of each job being re-rendered and loads the queue again when one
-   * moves on, so its new lines appear as they are made, without polling.
+   * moves on, so its new lines appear as they are made, without polling. At most MAX_STREAMS at once:
+   * each holds one of the browser's few connections to the server (HTTP/1.1), which the API calls need.
    */
-  follow(jobIds) {
+  follow(ids) {
+    const jobIds = ids.slice(0, MAX_STREAMS);
     this.streams ??= new Map();
     for (const [id, stream] of this.streams) {
       if (!jobIds.includes(id)) {
@@ -98,8 +103,11 @@ export class DgQaQueue extends DgPage {
       const items = await api.all('/review-items', { state: 'OPEN', ...filters, limit: 500 }, 10);
       return { items, jobs };
     };
+    this.loads = (this.loads ?? 0) + 1;
+    const load = this.loads;
     const loaded = quiet ? await fetch().catch(() => null) : await this.act('Loading the queue', fetch);
-    if (!this.isConnected || (!loaded && quiet)) return;
+    // left, or a newer load (another filter, a later event) began meanwhile: this answer is stale
+    if (!this.isConnected || load !== this.loads || (!loaded && quiet)) return;
     this.filters = filters;
     if (!loaded) {
       this.items = []; // the error says why; the items of other filters would mislead

@@ -45,7 +45,8 @@ export class DgQaVerdict extends DgPage {
   }
 
   async send(verdict, values) {
-    if (this.working) return;
+    // one verdict per item: until the page shows the next item, keys and buttons do nothing
+    if (this.working || this.decidedId === this.item.id) return;
     const { body, errors } = verdictRequest(verdict, values, this.item);
     if (errors.length) {
       this.error = new api.ApiError(400, { title: 'Check the form', detail: 'some values are not numbers', errors });
@@ -53,7 +54,10 @@ export class DgQaVerdict extends DgPage {
     }
     const decided = await this.act(verdict === 'APPROVED' ? 'Approving' : verdict === 'REJECTED' ? 'Rejecting'
       : 'Asking for a re-render', () => api.post(`/review-items/${this.item.id}/verdict`, body));
-    if (decided) this.dispatchEvent(new CustomEvent('dg-decided', { bubbles: true, detail: decided }));
+    if (decided) {
+      this.decidedId = this.item.id;
+      this.dispatchEvent(new CustomEvent('dg-decided', { bubbles: true, detail: decided }));
+    }
   }
 
   submit(event, verdict) {

@@ -19,6 +19,10 @@ export class DgPage extends DgElement {
       return await fn();
     } catch (e) {
       this.error = e;
+      // the first field the server named, where its message now is (it may be far from the button pressed)
+      if (e?.fieldErrors && Object.keys(e.fieldErrors).length) {
+        this.updateComplete.then(() => this.querySelector('[aria-invalid="true"]')?.focus());
+      }
       return undefined;
     } finally {
       this.working = null;

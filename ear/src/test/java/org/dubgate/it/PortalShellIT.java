@@ -15,6 +15,7 @@ import org.opentest4j.AssertionFailedError;
 import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,31 @@ class PortalShellIT {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
         page.reload();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+    }
+
+    @Test
+    void aSessionThatEndsUnderAPageKeepsWhatWasTypedThroughSigningInAgain() {
+        String username = "expire-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.createUser(username, "manager");
+        Page page = portal.signIn(username, Api.USER_PASSWORD);
+        page.navigate("/#/manager/titles");
+        String code = "KEPT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Page.GetByLabelOptions exact = new Page.GetByLabelOptions().setExact(true);
+        page.getByLabel("Code", exact).fill(code);
+        page.getByLabel("Name", exact).fill("Kept through a sign-in");
+
+        page.context().clearCookies(); // the session ends under the open form
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create title")).click();
+        assertThat(page.getByText("Your session has ended")).isVisible();
+        page.getByLabel("User name").fill(username);
+        page.getByLabel("Password").fill(Api.USER_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+        assertThat(page.getByText("Your session has ended")).not().isVisible();
+        assertThat(page.getByLabel("Code", exact)).hasValue(code);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create title")).click();
+        assertThat(page.locator("main")).containsText(code);
+        assertEquals(200, Api.as("manager").get("/api/v1/titles/" + code).statusCode());
     }
 
     /**

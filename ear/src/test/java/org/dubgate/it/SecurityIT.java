@@ -197,6 +197,16 @@ class SecurityIT {
         assertEquals(401, scripted.statusCode());
         assertEquals("Bearer realm=\"dubgate\"", scripted.headers().firstValue("WWW-Authenticate").orElseThrow(),
                 "no Basic challenge, so the browser opens no password dialog over the portal");
+        // what else a browser sends without the header — a download or an event stream after the session ended
+        for (String[] header : List.of(new String[]{"Sec-Fetch-Site", "same-origin"},
+                new String[]{"Cookie", "dubgate_session=ended." + token.substring(token.indexOf('.') + 1)})) {
+            HttpResponse<String> browser = Api.anonymous().send(HttpRequest.newBuilder(
+                    java.net.URI.create(Api.BASE + "/api/v1/media/" + UUID.randomUUID() + "/content")).header(header[0], header[1]));
+            assertEquals(401, browser.statusCode(), header[0]);
+            assertEquals("Bearer realm=\"dubgate\"", browser.headers().firstValue("WWW-Authenticate").orElseThrow(), header[0]);
+        }
+        assertTrue(Api.anonymous().get("/api/v1/sessions/current").headers().firstValue("WWW-Authenticate").orElseThrow()
+                .startsWith("Basic"), "a plain client (curl) is still offered Basic");
     }
 
     @Test

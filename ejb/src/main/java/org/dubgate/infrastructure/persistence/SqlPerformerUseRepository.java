@@ -36,7 +36,7 @@ public class SqlPerformerUseRepository implements PerformerUseRepository {
             where g.performer_id = ?1
             group by o.job_id, j.title_code, t.language, o.model_id, m.name, m.model_version, o.grant_id,
                      d.id, d.state, d.created_at, d.recalled_at, d.recall_reason
-            order by max(o.created_at) desc, o.job_id, t.language""";
+            order by max(o.created_at) desc, o.job_id, t.language, o.model_id, o.grant_id""";
 
     @PersistenceContext(unitName = "dubgate")
     EntityManager em;

@@ -26,8 +26,8 @@ import java.util.Set;
  * The session cookie is SameSite=Strict, and a change made with it must also carry
  * {@code X-Requested-With} (as the portal's calls do): a header another site's page cannot add
  * without a CORS preflight, which this server never grants, so a forged form post is refused (CSRF).
- * A call with that header gets no Basic challenge on 401, so a browser opens no password dialog of
- * its own over the portal's sign-in form.
+ * A call with that header, the cookie or a browser's {@code Sec-Fetch-Site} gets no Basic challenge
+ * on 401, so a browser never opens a password dialog of its own over the portal's sign-in form.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -46,14 +46,18 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Cookie cookie = request.getCookies().get(SESSION_COOKIE);
-        boolean scripted = request.getHeaderString(REQUESTED_WITH) != null;
+        // the portal's calls, and anything a browser sends (Sec-Fetch-Site; a download, an <audio>, an event
+        // stream) or with the session cookie: a Basic challenge would open the browser's password dialog, whose
+        // cached credentials would outlive sign-out and go with cross-site requests
+        boolean requestedWith = request.getHeaderString(REQUESTED_WITH) != null;
+        boolean scripted = requestedWith || request.getHeaderString("Sec-Fetch-Site") != null || cookie != null;
         Optional<Caller> caller;
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             caller = basic(header.substring(6).trim());
         } else if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             caller = authentication.bearer(header.substring(7).trim());
         } else if (header == null && cookie != null) {
-            if (!scripted && !SAFE_METHODS.contains(request.getMethod())) {
+            if (!requestedWith && !SAFE_METHODS.contains(request.getMethod())) {
                 request.abortWith(Problem.http(Response.Status.FORBIDDEN, "a change made with the session cookie "
                         + "must carry the " + REQUESTED_WITH + " header (cross-site request protection)").toResponse());
                 return;
