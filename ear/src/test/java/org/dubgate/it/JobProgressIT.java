@@ -97,7 +97,9 @@ class JobProgressIT {
         java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("dubgate.it.server-dir"), "log", "server.log");
         long logBefore = java.nio.file.Files.size(log);
         String jobId = job(6);
-        List<Event> events = stream(jobId, null);
+        // from the first event on (after event 0): a task may start before the stream opens, and without
+        // Last-Event-ID its start would be folded into the opening snapshot (the CI saw 6 starts of 7)
+        List<Event> events = stream(jobId, "0");
         Event end = events.get(events.size() - 1);
         assertEquals("end", end.name(), events.toString());
         assertEquals("IN_REVIEW", end.data());

@@ -8,8 +8,11 @@ import com.microsoft.playwright.Playwright;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The portal in Debian's Chromium, driven by Playwright on the system's Node.js (the pom leaves out
- * Playwright's bundled Node and sets PLAYWRIGHT_NODEJS_PATH). One per test class; each sign-in gets
- * a fresh browser context, so sessions never leak between users.
+ * Playwright's bundled Node and sets PLAYWRIGHT_NODEJS_PATH). One browser per test class, as a JUnit
+ * extension; each sign-in gets a fresh browser context, so sessions never leak between users.
  * <p>
  * {@link #check} is what every main page must pass besides its own test: axe-core finds no serious or
  * critical violation; Tab reaches every visible control, each with a visible focus indicator; no
@@ -30,35 +33,40 @@ import static org.junit.jupiter.api.Assertions.fail;
  * axe-core is injected as an init script, which the page's CSP (script-src 'self') does not apply to,
  * so the pages are tested under the policy they are served with.
  */
-public final class Portal implements AutoCloseable {
+public final class Portal implements BeforeAllCallback, AfterAllCallback {
 
     private static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
-    private final Playwright playwright;
-    private final Browser browser;
-    private final String axe;
-    private final Path screenshots;
+    private Playwright playwright;
+    private Browser browser;
+    private String axe;
+    private Path screenshots;
     private final Map<Page, List<String>> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Portal(Playwright playwright, Browser browser, String axe, Path screenshots) {
-        this.playwright = playwright;
-        this.browser = browser;
-        this.axe = axe;
-        this.screenshots = screenshots;
+    private Portal() {
     }
 
-    public static Portal launch() {
-        try {
-            String axe = Files.readString(Path.of(System.getProperty("dubgate.it.axe")));
-            Path screenshots = Files.createDirectories(Path.of(System.getProperty("dubgate.it.screenshots")));
-            Playwright playwright = Playwright.create();
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                    .setExecutablePath(Path.of(System.getProperty("dubgate.it.chromium", "/usr/bin/chromium")))
-                    .setArgs(CHROMIUM_ARGS));
-            return new Portal(playwright, browser, axe, screenshots);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** One browser for a test class: {@code @RegisterExtension static final Portal portal = Portal.perClass();} */
+    public static Portal perClass() {
+        return new Portal();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        axe = Files.readString(Path.of(System.getProperty("dubgate.it.axe")));
+        screenshots = Files.createDirectories(Path.of(System.getProperty("dubgate.it.screenshots")));
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                .setExecutablePath(Path.of(System.getProperty("dubgate.it.chromium", "/usr/bin/chromium")))
+                .setArgs(CHROMIUM_ARGS));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (playwright != null) {
+            browser.close();
+            playwright.close();
         }
     }
 
@@ -182,9 +190,4 @@ public final class Portal implements AutoCloseable {
         return problems;
     }
 
-    @Override
-    public void close() {
-        browser.close();
-        playwright.close();
-    }
 }

@@ -6,10 +6,9 @@ import com.microsoft.playwright.options.AriaRole;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -27,22 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class PortalAdminIT {
 
-    private static Portal portal;
+    @RegisterExtension
+    static final Portal portal = Portal.perClass();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
     }
 
-    @BeforeAll
-    static void launch() {
-        portal = Portal.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        portal.close();
-    }
 
     @Test
     void theAdminManagesAUserApprovesAModelRecordsAnApprovalAndVerifiesTheLedger() {

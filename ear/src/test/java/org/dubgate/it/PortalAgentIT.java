@@ -6,10 +6,9 @@ import com.microsoft.playwright.options.AriaRole;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,22 +35,14 @@ class PortalAgentIT {
     private static final String DESCRIPTION = "Synthesize the performer's voice for the Spanish temporary dub of this "
             + "episode, for internal review screenings only, never for delivery.";
 
-    private static Portal portal;
+    @RegisterExtension
+    static final Portal portal = Portal.perClass();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
     }
 
-    @BeforeAll
-    static void launch() {
-        portal = Portal.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        portal.close();
-    }
 
     private static Locator heading(Page page) {
         return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,8 @@ class PortalManagerIT {
             + "dos\n00:01.500 --> 00:02.950\n<v ANNA>Pon el rojo ahora.\n";
     private static final Pattern JOB_URL = Pattern.compile(".*#/manager/jobs/[0-9a-f-]{36}$");
 
-    private static Portal portal;
+    @RegisterExtension
+    static final Portal portal = Portal.perClass();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -53,15 +55,13 @@ class PortalManagerIT {
     }
 
     @BeforeAll
-    static void launch() {
-        portal = Portal.launch();
+    static void waitLonger() {
         PlaywrightAssertions.setDefaultAssertionTimeout(20_000); // uploads, probes and the pipeline take seconds
     }
 
     @AfterAll
-    static void close() {
+    static void waitAsUsual() {
         PlaywrightAssertions.setDefaultAssertionTimeout(5_000); // Playwright's own default, for the classes after this
-        portal.close();
     }
 
     private static Locator label(Page page, String text) {

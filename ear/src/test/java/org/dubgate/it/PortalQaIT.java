@@ -9,10 +9,9 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -38,22 +37,14 @@ class PortalQaIT {
             + "tres\n00:02.000 --> 00:02.900\n<v ANNA>Set green at p one again please.\n";
     private static final String EDITED = "Set green at p one.";
 
-    private static Portal portal;
+    @RegisterExtension
+    static final Portal portal = Portal.perClass();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
     }
 
-    @BeforeAll
-    static void launch() {
-        portal = Portal.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        portal.close();
-    }
 
     /** A title, two performers with grants, their voices on flite, and the job submitted and run to IN_REVIEW. */
     private static String jobInReview(String title) throws Exception {

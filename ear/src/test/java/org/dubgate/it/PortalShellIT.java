@@ -5,10 +5,9 @@ import com.microsoft.playwright.options.AriaRole;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.opentest4j.AssertionFailedError;
 
@@ -23,22 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class PortalShellIT {
 
-    private static Portal portal;
+    @RegisterExtension
+    static final Portal portal = Portal.perClass();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.ear();
     }
 
-    @BeforeAll
-    static void launch() {
-        portal = Portal.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        portal.close();
-    }
 
     @Test
     void aWrongPasswordIsSaidInWordsAndTheRightOneShowsOnlyOnesOwnRoles() {

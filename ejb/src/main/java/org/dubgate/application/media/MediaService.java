@@ -13,7 +13,7 @@ import org.dubgate.domain.media.MediaAsset;
 import org.dubgate.domain.media.MediaAssetRepository;
 import org.dubgate.domain.media.MediaState;
 import org.dubgate.domain.media.MediaSummary;
-import org.dubgate.domain.shared.InvalidInputException;
+import org.dubgate.domain.shared.EnumNames;
 import org.dubgate.domain.shared.NoSuchEntityException;
 import org.dubgate.domain.shared.Page;
 import org.dubgate.domain.shared.PageRequest;
@@ -21,7 +21,6 @@ import org.dubgate.media.probe.MediaProbe;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,10 +56,7 @@ public class MediaService {
 
     /** Newest first, optionally only media in one state ({@code PENDING}, {@code READY}, {@code REJECTED}). */
     public Page<MediaSummary> list(Optional<String> state, PageRequest page) {
-        Optional<MediaState> wanted = state.map(s -> Arrays.stream(MediaState.values())
-                .filter(v -> v.name().equals(s)).findFirst()
-                .orElseThrow(() -> InvalidInputException.of("state", "one of " + Arrays.toString(MediaState.values()))));
-        return media.list(wanted, page);
+        return media.list(EnumNames.parameter(MediaState.class, "state", state), page);
     }
 
     public MediaContent content(UUID id) {

@@ -13,6 +13,7 @@ import org.dubgate.domain.model.AiModel;
 import org.dubgate.domain.model.AiModelRepository;
 import org.dubgate.domain.model.HashState;
 import org.dubgate.domain.model.ModelStatus;
+import org.dubgate.domain.shared.EnumNames;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.NoSuchEntityException;
 import org.dubgate.domain.shared.Page;
@@ -88,10 +89,7 @@ public class ModelRegistry {
 
     /** Newest registration first; {@code status} PENDING, APPROVED or REVOKED when given. */
     public Page<AiModel> list(Optional<String> status, PageRequest page) {
-        Optional<ModelStatus> wanted = status.map(s -> java.util.Arrays.stream(ModelStatus.values())
-                .filter(v -> v.name().equals(s)).findFirst().orElseThrow(() -> InvalidInputException.of("status",
-                        "one of " + java.util.Arrays.toString(ModelStatus.values()))));
-        return models.list(wanted, page);
+        return models.list(EnumNames.parameter(ModelStatus.class, "status", status), page);
     }
 
     /** Re-hashes the artifact now and compares it with the registry (R5). */

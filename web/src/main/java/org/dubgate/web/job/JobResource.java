@@ -29,6 +29,7 @@ import org.dubgate.domain.job.DubbingJob;
 import org.dubgate.domain.job.JobRepository;
 import org.dubgate.domain.job.JobState;
 import org.dubgate.domain.job.QaCheck;
+import org.dubgate.domain.shared.EnumNames;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.Page;
 import org.dubgate.domain.shared.PageRequest;
@@ -40,7 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,9 +92,7 @@ public class JobResource {
     public PageResponse<JobListItemResponse> list(@QueryParam("state") String state, @QueryParam("title") String title,
                                                   @QueryParam("after") String after,
                                                   @QueryParam("limit") @DefaultValue("50") int limit) {
-        Optional<JobState> inState = Optional.ofNullable(state).map(s -> Arrays.stream(JobState.values())
-                .filter(v -> v.name().equals(s)).findFirst().orElseThrow(() -> InvalidInputException.of("state",
-                        "one of " + Arrays.toString(JobState.values()))));
+        Optional<JobState> inState = EnumNames.parameter(JobState.class, "state", Optional.ofNullable(state));
         Page<DubbingJob> page = jobs.list(new JobRepository.JobQuery(inState,
                 Optional.ofNullable(title).map(String::strip).filter(t -> !t.isEmpty())),
                 new PageRequest(Optional.ofNullable(after), limit));
@@ -245,9 +243,7 @@ public class JobResource {
     public PageResponse<CheckResponse> checks(@PathParam("id") UUID id, @QueryParam("verdict") String verdict,
                                               @QueryParam("after") String after,
                                               @QueryParam("limit") @DefaultValue("50") int limit) {
-        Optional<QaCheck.Verdict> only = Optional.ofNullable(verdict).map(v -> Arrays.stream(QaCheck.Verdict.values())
-                .filter(x -> x.name().equals(v)).findFirst().orElseThrow(() -> InvalidInputException.of("verdict",
-                        "one of " + Arrays.toString(QaCheck.Verdict.values()))));
+        Optional<QaCheck.Verdict> only = EnumNames.parameter(QaCheck.Verdict.class, "verdict", Optional.ofNullable(verdict));
         return PageResponse.of(jobs.checks(id, only, new PageRequest(Optional.ofNullable(after), limit)),
                 CheckResponse::of);
     }
