@@ -120,18 +120,19 @@ class CrashRecoveryIT {
         java.util.function.Supplier<List<ProcessHandle>> servers = () -> ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir) && c.contains("jboss-modules"))
                         .orElse(false)).toList();
-        // an earlier test's server on the same folder may still be finishing its exit (seen once in CI):
-        // give it time, and if it lingers kill the newest, the one this test started
+        // an earlier test's server on the same folder may still be finishing its exit (seen in CI): give it
+        // time; if it lingers, kill it too — it holds the ports the restart needs (a later CI run failed on
+        // "port 10090 is already in use" when only this test's server was killed)
         List<ProcessHandle> found = servers.get();
         for (long until = System.nanoTime() + Duration.ofSeconds(30).toNanos(); found.size() > 1
                 && System.nanoTime() < until; found = servers.get()) {
             LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
         }
         assertTrue(!found.isEmpty(), "a server JVM with " + dataDir);
-        ProcessHandle server = found.stream().max(java.util.Comparator.comparing(p -> p.info().startInstant()
-                .orElse(java.time.Instant.EPOCH))).orElseThrow();
-        assertTrue(server.destroyForcibly());
-        server.onExit().join();
+        for (ProcessHandle server : found) {
+            server.destroyForcibly();
+        }
+        found.forEach(server -> server.onExit().join());
         controller.kill(SERVER); // the container only learns that its process is gone
         start();
     }
