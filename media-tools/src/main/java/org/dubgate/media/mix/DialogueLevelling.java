@@ -6,8 +6,6 @@ import org.dubgate.media.loudness.LoudnessException;
 import org.dubgate.media.loudness.LoudnessMeter;
 import org.dubgate.media.loudness.TruePeakLimiter;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +13,12 @@ import java.util.Optional;
 
 /**
  * Renders a language's dialogue stem at its {@link LoudnessTarget}, in two streamed passes so memory
- * stays flat however long the programme. First the stem is rendered as usual into a 32-bit float file
- * beside the output (unclipped and unrounded, so a gain below 0 dB loses nothing), its dialogue-gated
- * loudness measured on the way. Then that file is read back through one gain, to the level aimed at,
- * and the true-peak limiter, measured again, and written as the 24-bit stem; the float file is deleted.
- * One gain for the whole stem keeps the balance between lines the performance gave them.
+ * stays flat however long the programme. First the stem is rendered as usual into a scratch file
+ * beside the output ({@link UnlevelledStem}), its dialogue-gated loudness measured on the way. Then
+ * that file is read back through one gain, to the level aimed at, and the true-peak limiter, measured
+ * again, and written as the 24-bit stem, each sample handed on to the full mix as it is written; the
+ * scratch file is deleted. One gain for the whole stem keeps the balance between lines the
+ * performance gave them.
  *
  * <p>What is aimed at is the mix, not the stem alone: the target is a level of the full mix over the
  * cues (where the bed — an M&E, or the ducked original — sounds too). With the bed's own level there
@@ -41,26 +40,77 @@ final class DialogueLevelling {
     }
 
     /** What the second pass wrote. */
-    private record Applied(double lufs, TruePeakLimiter.Activity limiter) {
+    private record Applied(double lufs, TruePeakLimiter.Activity limiter, FileDigest stem) {
     }
 
     /** The bed within this much of the target leaves the dialogue too little room to aim at by energy. */
     private static final double BED_HEADROOM_LU = 1.0;
 
-    static DialogueLevel render(LanguageMix mix, LoudnessTarget target, double bedLufs, Path stemOut)
+    /** The levelled stem: how it was levelled, and its file as written. */
+    record Levelled(DialogueLevel level, FileDigest stem) {
+    }
+
+    /** The first pass done: the stem as rendered in its scratch file, measured, its gain chosen. */
+    static final class Measured implements AutoCloseable {
+        private final LanguageMix mix;
+        private final LoudnessTarget target;
+        private final UnlevelledStem unlevelled;
+        private final Aim aim;
+        private final double beforeLufs;
+        private final double gainDb;
+
+        private Measured(LanguageMix mix, LoudnessTarget target, UnlevelledStem unlevelled, Aim aim,
+                         double beforeLufs, double gainDb) {
+            this.mix = mix;
+            this.target = target;
+            this.unlevelled = unlevelled;
+            this.aim = aim;
+            this.beforeLufs = beforeLufs;
+            this.gainDb = gainDb;
+        }
+
+        /**
+         * The second pass: the levelled stem written into {@code stemOut}, each sample handed on to
+         * {@code then} (the full mix) as it is written.
+         */
+        Levelled apply(Path stemOut, DialogueStem.BlockSink then) throws MixException {
+            Applied applied = DialogueLevelling.apply(unlevelled, DialogueStem.samples(mix.length()), gainDb,
+                    mix.gateOn(), target.truePeakDbtp(), mix.disclosure(), stemOut, then);
+            return new Levelled(new DialogueLevel(aim.mode(), aim.lufs(), aim.fallback(), beforeLufs, gainDb,
+                    applied.lufs(), Math.abs(applied.lufs() - aim.lufs()) <= target.toleranceLu(), applied.limiter()),
+                    applied.stem());
+        }
+
+        /** Deletes the scratch file. */
+        @Override
+        public void close() {
+            unlevelled.close();
+        }
+    }
+
+    /** Renders the stem of {@code mix} as it is into a scratch file beside {@code stemOut}, measures it, and aims. */
+    static Measured measure(LanguageMix mix, LoudnessTarget target, double bedLufs, Path stemOut)
             throws MixException {
         // a kept gain (a re-render) is applied as it is: nothing is aimed at, the original is not measured
         Aim aim = target.keptGainDb().isPresent() ? null : besideTheBed(aim(mix, target), bedLufs);
-        Path unlevelled = unlevelledFile(stemOut);
+        UnlevelledStem unlevelled = UnlevelledStem.besideOf(stemOut);
         try {
             LoudnessAnalyzer before = new LoudnessAnalyzer(DialogueStem.RATE, MONO, mix.gateOn(), false);
-            try (WavOut wav = new WavOut(unlevelled, 1, WavOut.Encoding.FLOAT_32)) {
-                DialogueStem.render(mix.lines(), mix.beds(), mix.length(), block -> {
-                    before.accept(block, block.length);
-                    wav.write(block, block.length);
-                });
-                wav.finish();
-            }
+            float[] zeros = new float[DialogueStem.RATE];
+            DialogueStem.render(mix.lines(), mix.beds(), mix.length(), new DialogueStem.BlockSink() {
+                @Override
+                public void accept(float[] block, int n) throws MixException {
+                    before.accept(block, n);
+                    unlevelled.write(block, n);
+                }
+
+                @Override
+                public void silence(int n) throws MixException {
+                    // the meter is given the zeros all the same: its filters' state decays through them
+                    before.accept(n <= zeros.length ? zeros : new float[n], n);
+                    unlevelled.skip(n);
+                }
+            });
             double beforeLufs = gated(before.finish());
             // a stem silent over its cues has no level to correct: it is left as it is rather than raised by ∞
             double gainDb = target.keptGainDb().isPresent() ? target.keptGainDb().getAsDouble()
@@ -69,16 +119,10 @@ final class DialogueLevelling {
                 aim = new Aim(target.mode(), beforeLufs + gainDb, Optional.of(String.format(Locale.ROOT,
                         "the earlier mix's gain of %.2f dB kept, so only the lines made again change", gainDb)));
             }
-            Applied applied = apply(unlevelled, DialogueStem.samples(mix.length()), gainDb, mix.gateOn(),
-                    target.truePeakDbtp(), mix.disclosure(), stemOut);
-            return new DialogueLevel(aim.mode(), aim.lufs(), aim.fallback(), beforeLufs, gainDb, applied.lufs(),
-                    Math.abs(applied.lufs() - aim.lufs()) <= target.toleranceLu(), applied.limiter());
-        } finally {
-            try {
-                Files.deleteIfExists(unlevelled);
-            } catch (IOException ignored) {
-                // a leftover scratch file in the job's folder: removed with the folder
-            }
+            return new Measured(mix, target, unlevelled, aim, beforeLufs, gainDb);
+        } catch (MixException | RuntimeException e) {
+            unlevelled.close();
+            throw e;
         }
     }
 
@@ -122,47 +166,39 @@ final class DialogueLevelling {
     }
 
     /**
-     * Second pass: gain, limiter, measurement, 24-bit stem; exactly {@code total} samples, at their positions.
-     * The stem carries the disclosure; the float scratch file, never delivered, does not.
+     * Second pass: gain, limiter, measurement, 24-bit stem; exactly {@code total} samples, at their positions,
+     * each handed on to {@code then} once written. The stem carries the disclosure; the scratch file does not.
      */
-    private static Applied apply(Path unlevelled, long total, double gainDb, List<Span> spans, double ceilingDbtp,
-                                 Optional<Disclosure> disclosure, Path out) throws MixException {
+    private static Applied apply(UnlevelledStem unlevelled, long total, double gainDb, List<Span> spans,
+                                 double ceilingDbtp, Optional<Disclosure> disclosure, Path out,
+                                 DialogueStem.BlockSink then) throws MixException {
         float gain = gainDb == 0.0 ? 1f : (float) Math.pow(10, gainDb / 20);
         TruePeakLimiter limiter = new TruePeakLimiter(DialogueStem.RATE, 1, ceilingDbtp);
         LoudnessAnalyzer after = new LoudnessAnalyzer(DialogueStem.RATE, MONO, spans, false);
-        try (PcmReader in = new PcmReader(unlevelled, "mono", 1);
-             WavOut wav = new WavOut(out, 1, WavOut.Encoding.PCM_24, Disclosure.tagsOf(disclosure))) {
+        try (WavOut wav = new WavOut(out, 1, total, Disclosure.tagsOf(disclosure))) {
             float[] block = new float[BLOCK];
             float[] limited = new float[Math.max(BLOCK, limiter.latency())];
             for (long at = 0; at < total; at += BLOCK) {
                 int n = (int) Math.min(BLOCK, total - at);
-                in.read(block, n);
+                unlevelled.read(at, block, n);
                 for (int i = 0; i < n; i++) {
                     block[i] *= gain;
                 }
                 int ready = limiter.process(block, n, limited);
                 after.accept(limited, ready);
                 wav.write(limited, ready);
+                then.accept(limited, ready);
             }
             int tail = limiter.finish(limited);
             after.accept(limited, tail);
             wav.write(limited, tail);
-            wav.finish();
+            then.accept(limited, tail);
+            FileDigest stem = wav.finish();
+            return new Applied(gated(after.finish()), limiter.activity(), stem);
         }
-        return new Applied(gated(after.finish()), limiter.activity());
     }
 
     private static double gated(Loudness loudness) {
         return loudness.dialogueGated().map(Loudness.Gated::integratedLufs).orElse(Double.NEGATIVE_INFINITY);
-    }
-
-    /** The scratch float stem, beside the output so it lands on the same disk and goes with the job's folder. */
-    private static Path unlevelledFile(Path stemOut) throws MixException {
-        Path dir = stemOut.toAbsolutePath().getParent();
-        try {
-            return Files.createTempFile(dir, stemOut.getFileName() + ".", ".unlevelled.wav");
-        } catch (IOException e) {
-            throw new MixException("cannot create a scratch stem in " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,25 +1,20 @@
 package org.dubgate.media.mix;
 
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameFilter;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameFilter;
-import org.bytedeco.javacv.FrameGrabber;
 
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A language's dialogue stem: every line placed at its start sample, mono, 48 kHz, 24-bit PCM WAV.
- * Lines are decoded one at a time and the output is written as it goes, so memory holds one line
- * and a short mix window, whatever the programme's length. Overlapping lines add up.
+ * Lines are decoded one at a time ({@link LineDecoder}) and the output is written as it goes, so
+ * memory holds one line and a short mix window, whatever the programme's length. Overlapping lines
+ * add up. The stretches between lines with no bed under them go out as silence, not as blocks of
+ * zeros to convert.
  */
 public final class DialogueStem {
 
@@ -56,28 +51,59 @@ public final class DialogueStem {
 
     /** Renders {@code lines} over {@code beds} into {@code out}, which lasts exactly {@code length}. */
     public static void render(List<Line> lines, List<Bed> beds, Duration length, Path out) throws MixException {
-        render(lines, beds, length, Optional.empty(), out);
+        render(lines, beds, length, Optional.empty(), out, BlockSink.NONE);
     }
 
-    /** {@link #render(List, List, Duration, Path)}, the file saying what it is when a disclosure is given. */
-    static void render(List<Line> lines, List<Bed> beds, Duration length, Optional<Disclosure> disclosure, Path out)
-            throws MixException {
-        try (WavOut wav = new WavOut(out, 1, WavOut.Encoding.PCM_24, Disclosure.tagsOf(disclosure))) {
-            render(lines, beds, length, block -> {
-                for (int i = 0; i < block.length; i++) {
-                    block[i] = Math.max(-1f, Math.min(1f, block[i])); // overlapping lines clip rather than wrap
+    /**
+     * {@link #render(List, List, Duration, Path)}, the file saying what it is when a disclosure is given,
+     * and every block as written handed on to {@code then} too (the full mix).
+     */
+    static FileDigest render(List<Line> lines, List<Bed> beds, Duration length, Optional<Disclosure> disclosure,
+                             Path out, BlockSink then) throws MixException {
+        try (WavOut wav = new WavOut(out, 1, samples(length), Disclosure.tagsOf(disclosure))) {
+            render(lines, beds, length, new BlockSink() {
+                @Override
+                public void accept(float[] block, int n) throws MixException {
+                    for (int i = 0; i < n; i++) {
+                        block[i] = Math.max(-1f, Math.min(1f, block[i])); // overlapping lines clip rather than wrap
+                    }
+                    wav.write(block, n);
+                    then.accept(block, n);
                 }
-                wav.write(block, block.length);
+
+                @Override
+                public void silence(int n) throws MixException {
+                    wav.silence(n);
+                    then.silence(n);
+                }
             });
-            wav.finish();
+            return wav.finish();
         }
     }
 
     /** Where the rendered stem goes, one block at a time, in order, exactly {@code length} in all. */
-    @FunctionalInterface
     interface BlockSink {
-        /** Takes the next block; it may change it, which the stem no longer reads. */
-        void accept(float[] block) throws MixException;
+
+        /** A sink that takes everything and keeps nothing. */
+        BlockSink NONE = new BlockSink() {
+            @Override
+            public void accept(float[] block, int n) {
+            }
+
+            @Override
+            public void silence(int n) {
+            }
+        };
+
+        /** Takes the next {@code n} samples of {@code block}; it may change them, which the stem no longer reads. */
+        void accept(float[] block, int n) throws MixException;
+
+        /**
+         * Takes the next {@code n} samples, all digital silence: what {@link #accept} would be given as
+         * zeros, the same {@code n}, so that a sink doing the same as for a block of zeros changes nothing,
+         * only doing it faster.
+         */
+        void silence(int n) throws MixException;
     }
 
     /** Renders {@code lines} over {@code beds} into {@code sink}, unclipped: exactly {@code length} of samples. */
@@ -86,7 +112,7 @@ public final class DialogueStem {
         List<Line> ordered = new ArrayList<>(lines);
         ordered.sort(Comparator.comparing(Line::start));
         List<BedReader> readers = new ArrayList<>();
-        try {
+        try (LineDecoder decoder = new LineDecoder()) {
             for (Bed bed : beds) {
                 readers.add(new BedReader(bed));
             }
@@ -97,7 +123,7 @@ public final class DialogueStem {
                     continue;
                 }
                 timeline.writeUntil(at); // everything before this line's start is final
-                timeline.add(decode(line));
+                timeline.add(decoder.decode(line));
             }
             timeline.writeUntil(total);
         } finally {
@@ -117,13 +143,13 @@ public final class DialogueStem {
             gate = bed.during().map(spans -> new SpanCursor(spans, samples(BED_FADE)));
         }
 
-        /** Adds the bed's next {@code block.length} samples, which start at sample {@code from}. */
-        void addTo(float[] block, long from) throws MixException {
-            if (buffer.length < block.length) {
-                buffer = new float[block.length];
+        /** Adds the bed's next {@code n} samples to {@code block}; they start at sample {@code from}. */
+        void addTo(float[] block, int n, long from) throws MixException {
+            if (buffer.length < n) {
+                buffer = new float[n];
             }
-            reader.read(buffer, block.length);
-            for (int i = 0; i < block.length; i++) {
+            reader.read(buffer, n);
+            for (int i = 0; i < n; i++) {
                 float g = gate.isPresent() ? gate.get().at(from + i) : 1f;
                 block[i] += buffer[i] * g;
             }
@@ -135,12 +161,20 @@ public final class DialogueStem {
         }
     }
 
-    /** Samples written so far, and the mixed samples from there on that are not final yet. */
+    /**
+     * Samples written so far, and the mixed samples from there on that are not final yet. Time goes out
+     * in blocks of at most a second from each line's start; a block with no line and no bed in it is
+     * handed on as silence.
+     */
     private static final class Timeline {
         private final BlockSink sink;
         private final List<BedReader> beds;
+        private final float[] block = new float[CHUNK];
         private long cursor;
+        /** The lines mixed so far, from the cursor on: {@code pending[head .. head + pendingLength)}. */
         private float[] pending = new float[0];
+        private int head;
+        private int pendingLength;
 
         Timeline(BlockSink sink, List<BedReader> beds) {
             this.sink = sink;
@@ -150,83 +184,45 @@ public final class DialogueStem {
         void writeUntil(long target) throws MixException {
             while (cursor < target) {
                 int n = (int) Math.min(CHUNK, target - cursor);
-                float[] block = new float[n];
-                System.arraycopy(pending, 0, block, 0, Math.min(n, pending.length));
-                for (BedReader bed : beds) {
-                    bed.addTo(block, cursor);
+                if (pendingLength == 0 && beds.isEmpty()) {
+                    sink.silence(n);
+                } else {
+                    int lines = Math.min(n, pendingLength);
+                    System.arraycopy(pending, head, block, 0, lines);
+                    java.util.Arrays.fill(block, lines, n, 0f);
+                    for (BedReader bed : beds) {
+                        bed.addTo(block, n, cursor);
+                    }
+                    sink.accept(block, n);
+                    head += lines;
+                    pendingLength -= lines;
                 }
-                sink.accept(block);
-                pending = pending.length > n ? java.util.Arrays.copyOfRange(pending, n, pending.length) : new float[0];
                 cursor += n;
             }
         }
 
         /** Mixes a line in at the cursor. */
         void add(float[] samples) {
-            if (pending.length < samples.length) {
-                pending = java.util.Arrays.copyOf(pending, samples.length);
+            if (pendingLength < samples.length) {
+                if (head + samples.length > pending.length) {
+                    // move what is pending to the front, in an array with room for the line
+                    float[] room = pending.length >= samples.length ? pending
+                            : new float[Math.max(samples.length, 2 * pending.length)];
+                    System.arraycopy(pending, head, room, 0, pendingLength);
+                    pending = room;
+                    head = 0;
+                }
+                java.util.Arrays.fill(pending, head + pendingLength, head + samples.length, 0f);
+                pendingLength = samples.length;
             }
             for (int i = 0; i < samples.length; i++) {
-                pending[i] += samples[i];
+                pending[head + i] += samples[i];
             }
         }
     }
 
     static long samples(Duration d) {
         return Math.round(d.toNanos() * (double) RATE / 1_000_000_000L);
-    }
-
-    /** One line as mono float samples at 48 kHz, tempo applied by FFmpeg's pitch-preserving atempo. */
-    static float[] decode(Line line) throws MixException {
-        String chain = (Math.abs(line.tempo() - 1.0) > 1e-6
-                ? String.format(Locale.ROOT, "atempo=%.6f,", line.tempo()) : "")
-                + "aresample=" + RATE + ",aformat=sample_fmts=flt:channel_layouts=mono";
-        FloatCollector collected = new FloatCollector();
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(line.audio().toFile())) {
-            grabber.start();
-            try (FFmpegFrameFilter filter = new FFmpegFrameFilter(chain, grabber.getAudioChannels())) {
-                filter.setSampleRate(grabber.getSampleRate());
-                filter.setSampleFormat(grabber.getSampleFormat());
-                filter.start();
-                Frame frame;
-                while ((frame = grabber.grabSamples()) != null) {
-                    filter.push(frame);
-                    drain(filter, collected);
-                }
-                filter.push(null);
-                drain(filter, collected);
-            }
-        } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
-            throw new MixException("cannot read line " + line.audio().getFileName() + ": " + e.getMessage(), e);
-        }
-        return collected.toArray();
-    }
-
-    private static void drain(FFmpegFrameFilter filter, FloatCollector into) throws FrameFilter.Exception {
-        Frame out;
-        while ((out = filter.pullSamples()) != null) {
-            FloatBuffer b = (FloatBuffer) out.samples[0];
-            into.add(b);
-        }
-    }
-
-    /** A growable float array. */
-    private static final class FloatCollector {
-        private float[] data = new float[RATE];
-        private int size;
-
-        void add(FloatBuffer b) {
-            int n = b.remaining();
-            if (size + n > data.length) {
-                data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + n));
-            }
-            b.get(data, size, n);
-            size += n;
-        }
-
-        float[] toArray() {
-            return java.util.Arrays.copyOf(data, size);
-        }
     }
 
     static {

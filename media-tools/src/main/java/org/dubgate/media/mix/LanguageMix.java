@@ -74,20 +74,28 @@ public record LanguageMix(Path source, Optional<Path> mne, Duration length, List
     }
 
     /**
-     * Writes the dialogue stem and the full mix; says how the mix was made, what QA should know, and
-     * with a target how the dialogue was levelled ({@link ProgrammeMix.Result#dialogue()}).
+     * Writes the dialogue stem and the full mix; says how the mix was made, what QA should know, with
+     * a target how the dialogue was levelled ({@link ProgrammeMix.Result#dialogue()}), and what the two
+     * files hold ({@link ProgrammeMix.Result#stem()}, {@link ProgrammeMix.Result#mix()}), hashed as
+     * they were written. The full mix takes the stem's samples as they are written, in step with it.
      */
     public ProgrammeMix.Result render(Path dialogueStemOut, Path fullMixOut) throws MixException {
         if (target.isEmpty()) {
-            DialogueStem.render(lines, beds, length, disclosure, dialogueStemOut);
-            return ProgrammeMix.mix(dialogueStemOut, mne, source, dubSpans, length, ProgrammeMix.FULL_SCALE_DBTP,
-                    disclosure, fullMixOut);
+            try (FullMix full = new FullMix(mne, source, dubSpans, length, ProgrammeMix.FULL_SCALE_DBTP, disclosure,
+                    fullMixOut)) {
+                FileDigest stem = DialogueStem.render(lines, beds, length, disclosure, dialogueStemOut,
+                        full.fromStem());
+                return full.finish(stem);
+            }
         }
         // with a kept gain nothing is aimed at: the bed's level does not matter
         double bed = target.get().keptGainDb().isPresent() ? Double.NEGATIVE_INFINITY
                 : ProgrammeMix.bedLoudness(mne, source, dubSpans, length, gateOn);
-        DialogueLevel level = DialogueLevelling.render(this, target.get(), bed, dialogueStemOut);
-        return ProgrammeMix.mix(dialogueStemOut, mne, source, dubSpans, length, target.get().truePeakDbtp(),
-                disclosure, fullMixOut).withDialogue(level);
+        try (DialogueLevelling.Measured measured = DialogueLevelling.measure(this, target.get(), bed, dialogueStemOut);
+             FullMix full = new FullMix(mne, source, dubSpans, length, target.get().truePeakDbtp(), disclosure,
+                     fullMixOut)) {
+            DialogueLevelling.Levelled levelled = measured.apply(dialogueStemOut, full.fromStem());
+            return full.finish(levelled.stem()).withDialogue(levelled.level());
+        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * without M&E, the original is ducked by 18 dB under each dub line (with short ramps) and the mix is
  * flagged {@link Flag#NO_MNE_ORIGINAL_AUDIBLE}. 48 kHz, 24-bit WAV, written block by block. Where the
  * sum would go over the true-peak ceiling a {@link TruePeakLimiter} brings it down (no hard clipping);
- * everywhere else the sum is written as it is.
+ * everywhere else the sum is written as it is. The writing is {@link FullMix}'s.
  */
 public final class ProgrammeMix {
 
@@ -23,17 +23,19 @@ public final class ProgrammeMix {
     public enum Flag { NO_MNE_ORIGINAL_AUDIBLE }
 
     /**
-     * How the mix was made, and what QA should know.
+     * How the mix was made, what QA should know, and what was written.
      *
      * @param limiter  what the full mix's true-peak limiter did
      * @param dialogue how the dialogue stem was levelled, when the language has a loudness target
+     * @param stem     the dialogue stem's file: hashed as it was written when MIX wrote it
+     * @param mix      the full mix's file, hashed as it was written
      */
     public record Result(String method, int channels, Optional<Flag> flag, TruePeakLimiter.Activity limiter,
-                         Optional<DialogueLevel> dialogue) {
+                         Optional<DialogueLevel> dialogue, FileDigest stem, FileDigest mix) {
 
         /** This result, with how the dialogue stem under it was levelled. */
         public Result withDialogue(DialogueLevel level) {
-            return new Result(method, channels, flag, limiter, Optional.of(level));
+            return new Result(method, channels, flag, limiter, Optional.of(level), stem, mix);
         }
     }
 
@@ -63,39 +65,24 @@ public final class ProgrammeMix {
         return mix(dialogueStem, mne, source, dubLines, length, ceilingDbtp, Optional.empty(), out);
     }
 
-    /** Mixes as above, the file saying what it is (in its INFO chunk) when a disclosure is given. */
+    /**
+     * Mixes as above, the file saying what it is (in its INFO chunk) when a disclosure is given. The
+     * stem is read from its file ({@link LanguageMix} hands it over in memory as it writes it instead)
+     * and hashed for the result.
+     */
     static Result mix(Path dialogueStem, Optional<Path> mne, Path source, List<Span> dubLines, Duration length,
                       double ceilingDbtp, Optional<Disclosure> disclosure, Path out) throws MixException {
-        Path bed = mne.orElse(source);
-        boolean surround = surround(bed);
-        int channels = surround ? 6 : 2;
-        String method = mne.isPresent() ? "dialogue over M&E" : surround ? "dialogue replaces the centre channel"
-                : "original ducked under the dialogue";
         long total = DialogueStem.samples(length);
-        float duck = (float) Math.pow(10, DUCK_DB / 20);
-        SpanCursor ducking = new SpanCursor(dubLines, DialogueStem.samples(RAMP));
-        TruePeakLimiter limiter = new TruePeakLimiter(DialogueStem.RATE, channels, ceilingDbtp);
-        try (PcmReader dialogue = new PcmReader(dialogueStem, "mono", 1);
-             PcmReader original = new PcmReader(bed, surround ? "5.1" : "stereo", channels);
-             WavOut wav = new WavOut(out, channels, WavOut.Encoding.PCM_24, Disclosure.tagsOf(disclosure))) {
+        try (FullMix full = new FullMix(mne, source, dubLines, length, ceilingDbtp, disclosure, out);
+             PcmReader dialogue = new PcmReader(dialogueStem, "mono", 1)) {
             float[] d = new float[BLOCK];
-            float[] o = new float[BLOCK * channels];
-            float[] limited = new float[Math.max(BLOCK, limiter.latency()) * channels];
             for (long at = 0; at < total; at += BLOCK) {
                 int n = (int) Math.min(BLOCK, total - at);
                 dialogue.read(d, n);
-                original.read(o, n);
-                bed(o, n, at, channels, mne.isPresent(), surround, ducking, duck);
-                for (int i = 0; i < n; i++) {
-                    addDialogue(o, i, channels, d[i], surround);
-                }
-                wav.write(limited, limiter.process(o, n, limited));
+                full.dialogue(d, n);
             }
-            wav.write(limited, limiter.finish(limited)); // the look-ahead's worth still held: same length as the stem
-            wav.finish();
+            return full.finish(FileDigest.of(dialogueStem));
         }
-        return new Result(method, channels, mne.isEmpty() && !surround
-                ? Optional.of(Flag.NO_MNE_ORIGINAL_AUDIBLE) : Optional.empty(), limiter.activity(), Optional.empty());
     }
 
     /**
@@ -127,8 +114,8 @@ public final class ProgrammeMix {
     }
 
     /** The bed of one block as the mix has it: an M&E as it is; a 5.1 source without its centre; a stereo one ducked. */
-    private static void bed(float[] o, int n, long at, int channels, boolean mne, boolean surround, SpanCursor ducking,
-                            float duck) {
+    static void bed(float[] o, int n, long at, int channels, boolean mne, boolean surround, SpanCursor ducking,
+                    float duck) {
         if (mne) {
             return;
         }
@@ -149,7 +136,7 @@ public final class ProgrammeMix {
     }
 
     /** Dialogue goes to the centre of a 5.1 bed (emptied for it without M&E), or equally (-3 dB) to both sides of a stereo one. */
-    private static void addDialogue(float[] o, int frame, int channels, float dialogue, boolean surround) {
+    static void addDialogue(float[] o, int frame, int channels, float dialogue, boolean surround) {
         if (surround) {
             o[frame * channels + CENTRE] += dialogue;
         } else {

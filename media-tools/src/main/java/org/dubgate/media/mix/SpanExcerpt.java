@@ -30,7 +30,6 @@ public final class SpanExcerpt {
     public static final Duration LONGEST = Duration.ofMinutes(10);
     /** Decoded before the span and dropped: the history codecs and the resampler need. */
     static final Duration PREROLL = Duration.ofMillis(500);
-    private static final int SILENCE_BLOCK = DialogueStem.RATE;
 
     private SpanExcerpt() {
     }
@@ -56,7 +55,7 @@ public final class SpanExcerpt {
         }
         long end = start + total;
         try (SoughtPcm decoder = SoughtPcm.open(in, start, PREROLL); WavOut wav = new WavOut(outWav, decoder.channels,
-                WavOut.Encoding.PCM_24)) {
+                total, java.util.Map.of())) {
             int channels = decoder.channels;
             long cursor = start; // the index of the next sample written, on the file's 48 kHz timeline
             float[] block;
@@ -67,7 +66,7 @@ public final class SpanExcerpt {
                     continue; // the pre-roll
                 }
                 if (at > cursor) { // before the file's first sample
-                    silence(wav, channels, Math.min(at, end) - cursor);
+                    silence(wav, Math.min(at, end) - cursor);
                     cursor = Math.min(at, end);
                 }
                 int n = (int) (Math.min(blockEnd, end) - cursor);
@@ -77,19 +76,15 @@ public final class SpanExcerpt {
                     cursor += n;
                 }
             }
-            silence(wav, channels, end - cursor); // past the file's end
+            silence(wav, end - cursor); // past the file's end
             wav.finish();
             return decoder.decoded;
         }
     }
 
-    private static void silence(WavOut wav, int channels, long frames) throws MixException {
-        if (frames <= 0) {
-            return;
-        }
-        float[] zeros = new float[(int) Math.min(frames, SILENCE_BLOCK) * channels];
-        for (long left = frames; left > 0; left -= SILENCE_BLOCK) {
-            wav.write(zeros, (int) Math.min(left, SILENCE_BLOCK));
+    private static void silence(WavOut wav, long frames) throws MixException {
+        if (frames > 0) {
+            wav.silence(frames);
         }
     }
 

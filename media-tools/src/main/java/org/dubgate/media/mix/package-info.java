@@ -7,6 +7,9 @@
  * the full mix is limited to the same ceiling), and the Matroska assembly that stream-copies the picture
  * beside the dubbed PCM tracks. Delivered WAVs can carry a {@link org.dubgate.media.mix.Disclosure} in
  * their INFO chunk (R7); {@link org.dubgate.media.mix.SpanExcerpt} cuts one span out of any file, sought
- * rather than decoded from the start, for a reviewer to listen to.
+ * rather than decoded from the start, for a reviewer to listen to. FFmpeg decodes, resamples and
+ * stretches; the 24-bit WAVs are written in Java, byte for byte as FFmpeg's muxer wrote them, hashed
+ * as they are written ({@link org.dubgate.media.mix.FileDigest}), and the full mix takes the stem's
+ * samples as they are written instead of reading the file back.
  */
 package org.dubgate.media.mix;

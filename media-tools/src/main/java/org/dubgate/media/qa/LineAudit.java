@@ -73,7 +73,7 @@ public final class LineAudit {
     }
 
     private static AudioBlocks open(Path audio) throws QaException {
-        java.util.Optional<AudioBlocks> wav = PcmWavBlocks.open(audio);
+        java.util.Optional<AudioBlocks> wav = WavBlocks.open(audio);
         return wav.isPresent() ? wav.get() : new SampleStream(audio, "", "");
     }
 

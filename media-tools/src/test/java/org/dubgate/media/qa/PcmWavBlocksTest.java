@@ -28,7 +28,7 @@ class PcmWavBlocksTest {
         Path wav = TestMedia.wav(tmp.resolve("line.wav"), 22050, 2, s);
         List<Float> jdk = new ArrayList<>();
         List<Float> ffmpeg = new ArrayList<>();
-        try (AudioBlocks a = PcmWavBlocks.open(wav).orElseThrow()) {
+        try (AudioBlocks a = WavBlocks.open(wav).orElseThrow()) {
             assertEquals(22050, a.sourceRate());
             assertEquals(2, a.sourceChannels());
             drain(a, jdk);
@@ -38,7 +38,21 @@ class PcmWavBlocksTest {
         }
         assertEquals(s.length, jdk.size());
         assertEquals(ffmpeg, jdk);
-        assertTrue(PcmWavBlocks.open(tmp.resolve("line.flac")).isEmpty(), "not a WAV: FFmpeg's");
+        assertTrue(WavBlocks.open(tmp.resolve("line.flac")).isEmpty(), "not a WAV: FFmpeg's");
+    }
+
+    /** A WAV written to a pipe keeps a data size of 0 or 0xFFFFFFFF: FFmpeg reads it to the end, so FFmpeg reads it. */
+    @Test
+    void aDataSizeLeftUnwrittenIsLeftToFfmpeg() throws Exception {
+        Path wav = TestMedia.wav(tmp.resolve("piped.wav"), 16_000, 1, new short[1_600]);
+        byte[] bytes = java.nio.file.Files.readAllBytes(wav);
+        for (int size : new int[]{0, -1}) {
+            java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(40, size);
+            java.nio.file.Files.write(wav, bytes);
+            assertTrue(WavBlocks.open(wav).isEmpty(), "data size " + Integer.toUnsignedString(size));
+        }
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(40, 3_200);
+        assertTrue(WavBlocks.open(java.nio.file.Files.write(wav, bytes)).isPresent(), "sized as written");
     }
 
     private static void drain(AudioBlocks in, List<Float> into) throws QaException {

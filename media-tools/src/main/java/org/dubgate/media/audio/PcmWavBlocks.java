@@ -1,4 +1,4 @@
-package org.dubgate.media.qa;
+package org.dubgate.media.audio;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -16,11 +19,15 @@ import java.util.Optional;
  * write: opening FFmpeg's demuxer, decoder and filter graph costs about 5 ms a file, which a
  * language of 2,000 short lines pays 2,000 times; this costs well under one. Integer samples become
  * floats as FFmpeg makes them (divided by 2^(bits-1)), so both readers give the same figures.
- * Anything else (other codecs, big-endian, 8-bit) is left to FFmpeg.
+ * Anything else (other codecs, big-endian, 8-bit, RF64) is left to FFmpeg, and so is a file whose
+ * data chunk says 0 or 0xFFFFFFFF bytes (written to a pipe): FFmpeg reads such a chunk to the end
+ * of the file, the JDK takes the size as it is.
  */
-final class PcmWavBlocks implements AudioBlocks {
+public final class PcmWavBlocks implements AutoCloseable {
 
     private static final int FRAMES = 4096;
+    /** The first chunks looked through for the data chunk: engines write it within the first few. */
+    private static final int MAX_CHUNKS = 64;
 
     private final AudioInputStream in;
     private final int channels;
@@ -39,8 +46,8 @@ final class PcmWavBlocks implements AudioBlocks {
     }
 
     /** The file as read by the JDK, when it is a little-endian PCM WAV of 16, 24 or 32 bits (or 32-bit float). */
-    static Optional<AudioBlocks> open(Path file) {
-        if (!isRiffWave(file)) {
+    public static Optional<PcmWavBlocks> open(Path file) {
+        if (!declaresItsData(file)) {
             return Optional.empty(); // content storage names files by hash: the header says what a file is
         }
         AudioInputStream in;
@@ -60,44 +67,54 @@ final class PcmWavBlocks implements AudioBlocks {
         return Optional.of(new PcmWavBlocks(in, f));
     }
 
-    private static boolean isRiffWave(Path file) {
-        byte[] head = new byte[12];
-        try (var in = java.nio.file.Files.newInputStream(file)) {
-            if (in.readNBytes(head, 0, 12) < 12) {
+    /** Whether the file is a RIFF WAVE whose data chunk gives a size the JDK and FFmpeg both read as it is. */
+    private static boolean declaresItsData(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            if (ch.read(head, 0) < 12 || !fourCc(head, 0).equals("RIFF") || !fourCc(head, 8).equals("WAVE")) {
                 return false;
             }
+            ByteBuffer chunk = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            long pos = 12;
+            for (int i = 0; i < MAX_CHUNKS && ch.read(chunk.clear(), pos) == 8; i++) {
+                long size = Integer.toUnsignedLong(chunk.getInt(4));
+                if (fourCc(chunk, 0).equals("data")) {
+                    return size != 0 && size != 0xFFFFFFFFL;
+                }
+                pos += 8 + size + (size & 1);
+            }
+            return false;
         } catch (IOException e) {
             return false;
         }
-        return new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF")
-                && new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("WAVE");
     }
 
-    @Override
-    public int sourceChannels() {
+    private static String fourCc(ByteBuffer b, int at) {
+        return new String(b.array(), at, 4, StandardCharsets.US_ASCII);
+    }
+
+    public int channels() {
         return channels;
     }
 
-    @Override
-    public int sourceRate() {
+    public int rate() {
         return Math.round(in.getFormat().getSampleRate());
     }
 
-    @Override
-    public FloatBuffer next() throws QaException {
+    /** Bits per sample: 16, 24 or 32. */
+    public int bits() {
+        return bytesPerSample * 8;
+    }
+
+    /** Whether the samples are 32-bit floats rather than integers. */
+    public boolean floating() {
+        return floating;
+    }
+
+    /** The next block of interleaved float samples, or {@code null} at the end. */
+    public FloatBuffer next() throws IOException {
         int frameBytes = channels * bytesPerSample;
-        int got = 0;
-        try {
-            while (got < bytes.length) {
-                int n = in.read(bytes, got, bytes.length - got);
-                if (n < 0) {
-                    break;
-                }
-                got += n;
-            }
-        } catch (IOException e) {
-            throw new QaException("cannot read the WAV: " + e.getMessage(), e);
-        }
+        int got = in.readNBytes(bytes, 0, bytes.length);
         int samples = got / frameBytes * channels;
         if (samples == 0) {
             return null;
@@ -112,6 +129,17 @@ final class PcmWavBlocks implements AudioBlocks {
             });
         }
         return out.flip();
+    }
+
+    /** The rest of the samples as they are in the file, little-endian and interleaved, whole frames only. */
+    public byte[] remainingPcm() throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        int got;
+        // the stream hands out whole frames only, so every read asks for a whole number of them
+        while ((got = in.readNBytes(bytes, 0, bytes.length)) > 0) {
+            all.write(bytes, 0, got);
+        }
+        return all.toByteArray();
     }
 
     @Override
