@@ -119,7 +119,9 @@ public class MixStage implements Stage<MixWork, MixStage.Mixed> {
                 work.dubSpans()).withTarget(target, measure.over());
         ProgrammeMix.Result result = (work.disclosure().isPresent() ? language.withDisclosure(work.disclosure().get())
                 : language).render(stem, mix);
-        return Outcome.made(new Mixed(store.store(stem), store.store(mix), result));
+        // the writers hashed the files as they wrote them: stored without being read again
+        return Outcome.made(new Mixed(store.store(stem, result.stem().sha256(), result.stem().sizeBytes()),
+                store.store(mix, result.mix().sha256(), result.mix().sizeBytes()), result));
     }
 
     /**

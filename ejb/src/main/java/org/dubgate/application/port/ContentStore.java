@@ -30,6 +30,18 @@ public interface ContentStore {
     }
 
     /**
+     * Stores a file the server made itself whose SHA-256 and size its writer took as it wrote it, so
+     * the store need not read it again to address it. The store may trust the digest (only the
+     * server's own writers know one) but not more: a file whose size differs is refused. By default
+     * the file is hashed all the same.
+     *
+     * @param sha256 the file's SHA-256, hex, lower case
+     */
+    default StoredContent store(Path file, String sha256, long sizeBytes) throws IOException {
+        return store(file);
+    }
+
+    /**
      * Removes what uploads cut short by a crash left behind: those of earlier starts of this node at
      * once, any other after a day (another node sharing the storage may still be writing it).
      *

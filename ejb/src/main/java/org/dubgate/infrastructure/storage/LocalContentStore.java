@@ -86,11 +86,50 @@ public class LocalContentStore implements ContentStore {
         try {
             return place(file, content);
         } catch (AtomicMoveNotSupportedException otherFileSystem) {
-            try (InputStream in = Files.newInputStream(file)) {
-                return store(in, Long.MAX_VALUE);
-            } finally {
-                Files.deleteIfExists(file);
+            return copyFromOtherFileSystem(file);
+        }
+    }
+
+    /**
+     * Takes a file the server made and hashed as it wrote it: moved into place under the digest given,
+     * without reading it (a full mix is hundreds of megabytes). Its size is checked first, so a file
+     * that is not what its writer finished is refused and stays where it was. From another file system
+     * it is copied, and hashed as it is copied, and then the digest given must be the one found.
+     */
+    @Override
+    public StoredContent store(Path file, String sha256, long sizeBytes) throws IOException {
+        if (!SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a SHA-256 in lower-case hex: " + sha256);
+        }
+        long size = Files.size(file);
+        if (size != sizeBytes) {
+            throw new IOException(file + " holds " + size + " bytes, not the " + sizeBytes + " its writer hashed");
+        }
+        StoredContent given = new StoredContent(sha256, sizeBytes);
+        Path stored = objectPath(sha256);
+        if (Files.isRegularFile(stored) && Files.size(stored) == sizeBytes) {
+            // stored before: a digest taken on trust does not replace an object (a rename would, on Linux)
+            Files.delete(file);
+            return given;
+        }
+        try {
+            return place(file, given);
+        } catch (AtomicMoveNotSupportedException otherFileSystem) {
+            StoredContent found = copyFromOtherFileSystem(file);
+            if (!found.equals(given)) {
+                throw new IOException("a file said to hash to " + sha256 + " hashed to " + found.sha256()
+                        + " when it was copied in (stored under that)");
             }
+            return found;
+        }
+    }
+
+    /** A file on another file system than the store's cannot be moved in: it is copied and hashed, then removed. */
+    private StoredContent copyFromOtherFileSystem(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return store(in, Long.MAX_VALUE);
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 

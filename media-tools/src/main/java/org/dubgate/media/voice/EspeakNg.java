@@ -1,7 +1,6 @@
 package org.dubgate.media.voice;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -103,11 +102,8 @@ public final class EspeakNg extends ProcessEngine {
         }
         int pitch = Math.max(0, Math.min(99, DEFAULT_PITCH * settings.pitchPercent() / 100));
         int wpm = Math.max(80, Math.min(450, DEFAULT_WPM * settings.ratePercent() / 100));
-        EngineProcess.Result r = run(List.of("-v", voice, "-p", String.valueOf(pitch), "-s", String.valueOf(wpm),
-                "-w", wav.toString(), "--stdin"), text, timeout);
-        if (r.exitCode() != 0 || !Files.isRegularFile(wav)) {
-            throw new EngineException("espeak-ng failed (exit " + r.exitCode() + "): " + r.stderr().strip());
-        }
+        runWritingFile(List.of("-v", voice, "-p", String.valueOf(pitch), "-s", String.valueOf(wpm),
+                "-w", wav.toString(), "--stdin"), text, timeout, wav);
         return WavFiles.describe(wav);
     }
 

@@ -87,11 +87,8 @@ public final class Flite extends ProcessEngine {
         try {
             Files.writeString(textFile, text, StandardCharsets.UTF_8);
             String stretch = String.format(Locale.ROOT, "%.3f", 100.0 / settings.ratePercent());
-            EngineProcess.Result r = run(List.of("-voice", voice, "--setf", "duration_stretch=" + stretch,
-                    "-f", textFile.toString(), "-o", wav.toString()), null, timeout);
-            if (r.exitCode() != 0 || !Files.isRegularFile(wav)) {
-                throw new EngineException("flite failed (exit " + r.exitCode() + "): " + r.stderr().strip());
-            }
+            runWritingFile(List.of("-voice", voice, "--setf", "duration_stretch=" + stretch,
+                    "-f", textFile.toString(), "-o", wav.toString()), null, timeout, wav);
             return WavFiles.describe(wav);
         } catch (IOException e) {
             throw new EngineException("cannot write the text for flite: " + e.getMessage(), e);

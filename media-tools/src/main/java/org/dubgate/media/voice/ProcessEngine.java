@@ -88,10 +88,25 @@ abstract class ProcessEngine implements VoiceEngine {
 
     private EngineProcess.Result run(EngineFiles files, List<String> args, String stdin, Duration timeout)
             throws EngineException {
+        return EngineProcess.run(command(files, args), files.environment(kind()), stdin, timeout);
+    }
+
+    /**
+     * Runs this instance's binary, from exactly its files, to write {@code output}: a synthesis, run
+     * without reader threads ({@link EngineProcess#runWritingFile}).
+     *
+     * @throws EngineException when it fails, times out or writes no {@code output}, with the engine's own words
+     */
+    final void runWritingFile(List<String> args, String stdin, Duration timeout, Path output) throws EngineException {
+        EngineFiles files = files();
+        EngineProcess.runWritingFile(command(files, args), files.environment(kind()), stdin, timeout, output);
+    }
+
+    private static List<String> command(EngineFiles files, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(files.binary().toString());
         command.addAll(args);
-        return EngineProcess.run(command, files.environment(kind()), stdin, timeout);
+        return command;
     }
 
     /** A query's standard output; a non-zero exit is an error with the engine's own words. */

@@ -79,6 +79,19 @@ class VoiceEnginesTest {
     }
 
     @Test
+    void aFailingEngineSaysInTheErrorWhatItPrinted() throws Exception {
+        assumeInstalled("espeak-ng");
+        Path wav = tmp.resolve("v.wav");
+        EngineException e = assertThrows(EngineException.class, () -> new EspeakNg().synthesize("Hola", "es",
+                new VoiceSettings(Optional.of("nosuchvoice"), 100, 100), wav, TIMEOUT));
+        assertTrue(e.getMessage().startsWith("espeak-ng failed (exit 1): "), e.getMessage());
+        assertTrue(e.getMessage().contains("voice does not exist"), "espeak-ng's own words: " + e.getMessage());
+        try (var left = Files.list(tmp)) {
+            assertEquals(java.util.List.of(), left.toList(), "neither a WAV nor the engine's error file is left");
+        }
+    }
+
+    @Test
     void artifactsNameBinaryAndVoiceData() throws Exception {
         assumeInstalled("espeak-ng");
         assumeInstalled("flite");
