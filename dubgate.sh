@@ -31,7 +31,8 @@ start() {
   [[ -n "${DUBGATE_DB_PASSWORD:-}" ]] && db+=("-Ddubgate.db.password=$DUBGATE_DB_PASSWORD")
   echo "dubgate: starting WildFly on http://${DUBGATE_BIND:-127.0.0.1}:8080 (data in $base/data; Ctrl+C stops it)"
   exec "$home/bin/standalone.sh" --read-only-server-config=standalone-full.xml \
-    -b "${DUBGATE_BIND:-127.0.0.1}" -Djboss.server.base.dir="$base" "${db[@]}"
+    -b "${DUBGATE_BIND:-127.0.0.1}" -Djboss.server.base.dir="$base" "${db[@]}" \
+    -Ddubgate.workers="${DUBGATE_WORKERS:-$(nproc)}"
 }
 
 # After a failed run: which tests failed and why, last, where a CI log's tail shows it.

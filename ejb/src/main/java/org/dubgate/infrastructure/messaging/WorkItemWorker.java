@@ -18,11 +18,15 @@ import java.util.logging.Logger;
  * transaction); each step commits its own short transactions. A failure propagates: the resource
  * adapter rolls the session back, Artemis redelivers with back-off, and after the configured number
  * of attempts moves the message to the dead-letter queue. Nothing is caught and dropped here.
+ *
+ * <p>How many run at once is {@code dubgate.workers}: the engines and the mix are CPU-bound, so a worker
+ * per core suits them ({@code dubgate.sh start} passes the core count). Without the property it is 2 —
+ * an expression cannot ask for the core count, and more workers than cores only make engines contend.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsWorkQueue.TASKS),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${dubgate.workers:4}")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${dubgate.workers:2}")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WorkItemWorker implements MessageListener {
