@@ -1,12 +1,40 @@
 #!/usr/bin/env bash
-# Dubbing-pipeline benchmark on the real server (one worker): a generated 10-minute source (FFmpeg
-# test picture + espeak-ng speech) with 150 cues in English and Spanish. Reports wall time, engine
-# time vs the rest, ASSEMBLE vs the FFmpeg CLI, and the media stages' peak heap for 10 vs 60
-# minutes. Writes ear/target/benchmarks/pipeline.txt. Needs ~6 GB of disk for the 60-minute run.
-#   bench/pipeline.sh
+# Dubbing-pipeline benchmark: the real server against bench/cli-pipeline.sh, the same job done with the engine
+# CLIs, ffmpeg and sox, alternating in one run (the first job after the server started, the script, then 3 x
+# (server job, script)). A generated 10-minute source (FFmpeg test picture + espeak-ng speech), 150 cues in
+# English (flite) and Spanish (espeak-ng). Reports the wall times and the ratios (medians), WildFly's peak RSS
+# during each job, where the server's time went, whether the two made the same lines, stems and mixes, ASSEMBLE
+# against `ffmpeg -c copy`, and the media stages' peak heap for 10 vs 60 minutes.
+#
+#   bench/pipeline.sh                 two configurations, one after the other, each on a fresh server:
+#                                     1 worker vs the script at P = 1, then workers = nproc vs P = nproc
+#   bench/pipeline.sh --workers N     one configuration: N workers vs P = N
+#   bench/pipeline.sh --help          this text
+# Other arguments go to Maven, e.g. -Ddubgate.bench.heap=false (skip the 10/60-minute heap runs, ~3 minutes).
+#
+# The server runs with -Ddubgate.qa.recognize-english=false: the script does no QA, so CHECK does not run the
+# English recognizer (0.2-0.45 s a line); CHECK's audio QA stays in the server's time, and the report shows the
+# ratio with the time CHECK ran alone left out beside it.
+# Run it on an otherwise idle machine (the figures are wall times): no build or CI beside it. About 10 minutes
+# for both configurations, ~6 GB of disk (the 60-minute source and its dub). Needs ffmpeg, bc, sox and GNU time
+# (bin/setup-system --bench). Writes ear/target/benchmarks/pipeline-<workers>.txt per configuration, and
+# pipeline.txt with all of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+configurations=(1)
+(( $(nproc) > 1 )) && configurations+=("$(nproc)")
+case "${1:-}" in
+  --help|-h) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+  --workers)
+    [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || { echo "bench: --workers takes a number" >&2; exit 2; }
+    configurations=("$2"); shift 2 ;;
+esac
+
 bin/setup-system --bench
+for tool in ffmpeg soxi flite espeak-ng; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is needed (bin/setup-system --bench)" >&2; exit 1; }
+done
 media=ear/target/benchmarks/media
 mkdir -p "$media"
 if [[ ! -f $media/speech.wav ]]; then
@@ -25,8 +53,21 @@ for source in 10min:600 60min:3600; do
   mv "$src.tmp.mp4" "$src"
 done
 mvn -B -q install -DskipTests
-rm -rf ear/target/bench-server   # a fresh database and content store for every run
-# one worker: engine time and wall time add up on one thread; uploads up to 2 GB
-mvn -B -q -pl ear verify -Pbenchmark -DskipUTs=true -Dit.test=PipelineBenchmark \
-  -Dit.extra-vm-args=-Ddubgate.workers=1 -Dit.upload-limit=2000000000 "$@"
+
+reports=()
+first=true
+for workers in "${configurations[@]}"; do
+  report=$PWD/ear/target/benchmarks/pipeline-$workers.txt
+  echo "bench: $workers worker(s) against the script at P = $workers"
+  rm -rf ear/target/bench-server   # a fresh database and content store, and a cold start, for every configuration
+  # ASSEMBLE's mux and the media stages' heap do not depend on the workers: measured in the first configuration only
+  mvn -B -q -pl ear verify -Pbenchmark -DskipUTs=true -Dit.test=PipelineBenchmark \
+    "-Dit.extra-vm-args=-Ddubgate.workers=$workers -Ddubgate.qa.recognize-english=false" -Dit.workers="$workers" \
+    -Ddubgate.bench.workers="$workers" -Ddubgate.bench.cli-parallelism="$workers" \
+    -Ddubgate.bench.cli-script="$PWD/bench/cli-pipeline.sh" -Ddubgate.bench.report="$report" \
+    -Ddubgate.bench.mux="$first" -Ddubgate.bench.heap="$first" -Dit.upload-limit=2000000000 "$@"
+  reports+=("$report")
+  first=false
+done
+cat "${reports[@]}" > ear/target/benchmarks/pipeline.txt
 cat ear/target/benchmarks/pipeline.txt
