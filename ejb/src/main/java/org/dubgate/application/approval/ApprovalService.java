@@ -10,6 +10,7 @@ import org.dubgate.domain.approval.Escalation;
 import org.dubgate.domain.approval.WrittenApproval;
 import org.dubgate.domain.approval.WrittenApprovalRepository;
 import org.dubgate.domain.audit.AuditRecord;
+import org.dubgate.domain.shared.EnumNames;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.NoSuchEntityException;
 import org.dubgate.domain.shared.Page;
@@ -33,7 +34,7 @@ public class ApprovalService {
 
     public WrittenApproval record(Caller admin, String escalation, String subject, String titleCode, UUID jobId,
                                   String text, Instant validUntil) {
-        Escalation kind = Arrays.stream(Escalation.values()).filter(e -> e.name().equals(escalation)).findFirst()
+        Escalation kind = EnumNames.find(Escalation.class, escalation)
                 .orElseThrow(() -> InvalidInputException.of("escalation",
                         "one of " + Arrays.toString(Escalation.values())));
         WrittenApproval approval = WrittenApproval.record(kind, subject, titleCode, jobId, text, validUntil,

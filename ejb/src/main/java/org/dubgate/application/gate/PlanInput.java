@@ -5,6 +5,7 @@ import org.dubgate.domain.consent.Purpose;
 import org.dubgate.domain.consent.Territory;
 import org.dubgate.domain.consent.TitleCode;
 import org.dubgate.domain.gate.JobPlan;
+import org.dubgate.domain.shared.EnumNames;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.InvalidInputException.FieldError;
 import org.dubgate.domain.shared.Text;
@@ -43,7 +44,7 @@ public record PlanInput(String title, String territory, String purpose, Instant 
         if (where.isEmpty()) {
             errors.add(new FieldError("territory", "an ISO 3166-1 alpha-2 country code or WORLDWIDE"));
         }
-        Optional<Purpose> why = Arrays.stream(Purpose.values()).filter(p -> p.name().equals(purpose)).findFirst();
+        Optional<Purpose> why = EnumNames.find(Purpose.class, purpose);
         if (why.isEmpty()) {
             errors.add(new FieldError("purpose", "TEMP or FINAL"));
         }

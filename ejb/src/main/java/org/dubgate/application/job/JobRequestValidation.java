@@ -24,6 +24,7 @@ import org.dubgate.domain.media.MediaAssetRepository;
 import org.dubgate.domain.media.MediaState;
 import org.dubgate.domain.model.AiModel;
 import org.dubgate.domain.model.AiModelRepository;
+import org.dubgate.domain.shared.EnumNames;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.InvalidInputException.FieldError;
 import org.dubgate.domain.shared.NoSuchEntityException;
@@ -101,7 +102,7 @@ public class JobRequestValidation {
         }
         // R6: a job is TEMP unless FINAL is asked for
         Optional<Purpose> purpose = r.purpose() == null ? Optional.of(Purpose.TEMP)
-                : Arrays.stream(Purpose.values()).filter(p -> p.name().equals(r.purpose())).findFirst();
+                : EnumNames.find(Purpose.class, r.purpose());
         if (purpose.isEmpty()) {
             errors.add(new FieldError("purpose", "TEMP or FINAL (left out: TEMP)"));
         }

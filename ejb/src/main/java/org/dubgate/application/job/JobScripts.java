@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.dubgate.domain.job.CastLine;
+import org.dubgate.domain.shared.EnumNames;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.InvalidInputException.FieldError;
 import org.dubgate.media.script.Cue;
@@ -14,7 +15,6 @@ import org.dubgate.media.script.ScriptParse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -82,7 +82,7 @@ public class JobScripts {
 
     private static ScriptFormat formatOf(String path, JobRequest.ScriptRequest s, List<FieldError> errors) {
         ScriptFormat format = s == null ? null
-                : Arrays.stream(ScriptFormat.values()).filter(f -> f.name().equals(s.format())).findFirst().orElse(null);
+                : EnumNames.find(ScriptFormat.class, s.format()).orElse(null);
         if (format == null) {
             errors.add(new FieldError(path + ".format", "one of SRT, WEBVTT, TTML, JSON"));
         } else if (s.text() == null || s.text().isBlank()) {

@@ -1,5 +1,6 @@
 package org.dubgate.domain.job;
 
+import org.dubgate.domain.shared.EnumNames;
 import org.dubgate.domain.shared.InvalidInputException.FieldError;
 
 import java.util.Arrays;
@@ -27,7 +28,7 @@ public record LoudnessSpec(DeliveryProfile profile, double targetLufs, double ce
     public static Optional<LoudnessSpec> requested(String profileName, Double loudnessLufs, Double truePeakDbtp,
                                                    Boolean matchOriginal, List<FieldError> errors) {
         Optional<DeliveryProfile> profile = profileName == null ? Optional.of(DeliveryProfile.STREAMING)
-                : Arrays.stream(DeliveryProfile.values()).filter(p -> p.name().equals(profileName)).findFirst();
+                : EnumNames.find(DeliveryProfile.class, profileName);
         if (profile.isEmpty()) {
             errors.add(new FieldError("delivery.profile", "one of " + Arrays.toString(DeliveryProfile.values())
                     + " (left out: STREAMING)"));
