@@ -34,7 +34,6 @@ class PortalAdminIT {
         return Deployments.ear();
     }
 
-
     @Test
     void theAdminManagesAUserApprovesAModelRecordsAnApprovalAndVerifiesTheLedger() {
         String tag = UUID.randomUUID().toString().substring(0, 8);

@@ -43,7 +43,6 @@ class PortalAgentIT {
         return Deployments.ear();
     }
 
-
     private static Locator heading(Page page) {
         return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
     }

@@ -45,7 +45,6 @@ class PortalQaIT {
         return Deployments.ear();
     }
 
-
     /** A title, two performers with grants, their voices on flite, and the job submitted and run to IN_REVIEW. */
     private static String jobInReview(String title) throws Exception {
         Api manager = Api.as("manager");

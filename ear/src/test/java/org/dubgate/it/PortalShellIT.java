@@ -30,7 +30,6 @@ class PortalShellIT {
         return Deployments.ear();
     }
 
-
     @Test
     void aWrongPasswordIsSaidInWordsAndTheRightOneShowsOnlyOnesOwnRoles() {
         String username = "shell-" + UUID.randomUUID().toString().substring(0, 8);
