@@ -200,4 +200,31 @@ class HostileInputIT {
             assertFalse(media.getString("reason", "").isBlank(), media.toString());
         }
     }
+
+    /** A script previewed as POST /jobs would read it: its cues, every problem with its line, or a 400 for no format. */
+    @Test
+    void aScriptPreviewGivesTheCuesOrEveryProblemWithItsLineAndStoresNothing() {
+        Api manager = Api.as("manager");
+        HttpResponse<String> good = manager.post("/api/v1/script-previews", "{\"format\":\"SRT\",\"text\":"
+                + "\"1\\n00:00:00,100 --> 00:00:01,400\\nANNA: Pon el azul.\\n\"}");
+        assertEquals(200, good.statusCode(), good.body());
+        JsonObject cues = Api.json(good);
+        assertEquals(1, cues.getInt("cueCount"));
+        assertEquals("Pon el azul.", cues.getJsonArray("cues").getJsonObject(0).getString("text"));
+        assertEquals("ANNA", cues.getJsonArray("cues").getJsonObject(0).getString("character"));
+
+        HttpResponse<String> broken = manager.post("/api/v1/script-previews", "{\"format\":\"SRT\",\"text\":"
+                + "\"1\\n00:00:00,100 --> 00:00:01,400\\nUno.\\n\\n2\\n00:00:01,500 -> 00:00:02,900\\nDos.\\n\"}");
+        assertEquals(200, broken.statusCode(), broken.body());
+        JsonObject problems = Api.json(broken);
+        assertFalse(problems.getJsonArray("errors").isEmpty(), broken.body());
+        assertTrue(problems.getJsonArray("errors").getJsonObject(0).getString("where").contains("line 6"), broken.body());
+
+        HttpResponse<String> noFormat = manager.post("/api/v1/script-previews", "{\"format\":\"DOCX\",\"text\":\"x\"}");
+        assertEquals(400, noFormat.statusCode(), noFormat.body());
+        assertTrue(noFormat.body().contains("script.format"), noFormat.body());
+        assertEquals(403, Api.as("agent").post("/api/v1/script-previews", "{\"format\":\"SRT\",\"text\":\"x\"}")
+                .statusCode());
+    }
+
 }

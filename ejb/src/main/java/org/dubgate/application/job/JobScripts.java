@@ -76,8 +76,7 @@ public class JobScripts {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new ScriptImporter(new ScriptLimits(maxCuesPerScript, Math.min(maxCueChars, TEXT_COLUMN)))
-                .read(format, s.text());
+        return importer().read(format, s.text());
     }
 
     private static ScriptFormat formatOf(String path, JobRequest.ScriptRequest s, List<FieldError> errors) {
@@ -91,9 +90,14 @@ public class JobScripts {
         return format;
     }
 
+    /** The importer with the configured limits, a cue's text never past its column. */
+    private ScriptImporter importer() {
+        return new ScriptImporter(new ScriptLimits(maxCuesPerScript, Math.min(maxCueChars, TEXT_COLUMN)));
+    }
+
     /** One job's scripts, read in turn against the job's cue budget. */
     public Reading reading() {
-        return new Reading(new ScriptImporter(new ScriptLimits(maxCuesPerScript, Math.min(maxCueChars, TEXT_COLUMN))));
+        return new Reading(importer());
     }
 
     /** Reads the scripts of one job, counting its cues. */
