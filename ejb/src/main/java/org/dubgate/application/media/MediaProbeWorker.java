@@ -28,8 +28,9 @@ public class MediaProbeWorker {
     @Inject
     ContentStore store;
 
-    public void probe(UUID mediaId) {
-        Optional<String> sha256 = media.beginProbeAttempt(mediaId);
+    /** @param delivery the broker's delivery count of the work item (1 the first time, 0 when unknown) */
+    public void probe(UUID mediaId, int delivery) {
+        Optional<String> sha256 = media.beginProbeAttempt(mediaId, delivery);
         if (sha256.isEmpty()) {
             return;
         }

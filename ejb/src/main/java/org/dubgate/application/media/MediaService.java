@@ -68,9 +68,9 @@ public class MediaService {
     }
 
     /** Returns the content hash to probe, or empty when the asset was already decided (a redelivery). */
-    public Optional<String> beginProbeAttempt(UUID id) {
+    public Optional<String> beginProbeAttempt(UUID id, int delivery) {
         MediaAsset asset = get(id);
-        return asset.beginProbeAttempt(clock.instant()) ? Optional.of(asset.contentSha256()) : Optional.empty();
+        return asset.beginProbeAttempt(delivery, clock.instant()) ? Optional.of(asset.contentSha256()) : Optional.empty();
     }
 
     public void markReady(UUID id, MediaProbe probe) {

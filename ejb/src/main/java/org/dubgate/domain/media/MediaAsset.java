@@ -99,10 +99,21 @@ public class MediaAsset {
      * message for an asset already decided), so repeated work changes nothing.
      */
     public boolean beginProbeAttempt(Instant now) {
+        return beginProbeAttempt(0, now);
+    }
+
+    /**
+     * Starts the probing attempt of the broker's {@code delivery} (its JMSXDeliveryCount, 0 when
+     * unknown). The count follows the broker's, not only the attempts that got this far: under a
+     * two-phase commit the broker may hand out the message before the database shows the row that the
+     * same transaction inserted, and that delivery fails before it can count itself (seen on
+     * PostgreSQL: 3 deliveries, 2 attempts counted).
+     */
+    public boolean beginProbeAttempt(int delivery, Instant now) {
         if (!state.isRetriable()) {
             return false;
         }
-        attempts++;
+        attempts = Math.max(attempts + 1, delivery);
         updatedAt = now;
         return true;
     }

@@ -41,9 +41,10 @@ public class WorkItemWorker implements MessageListener {
     @Override
     public void onMessage(Message message) {
         WorkItem item = WorkItemMessages.read(message);
-        LOG.fine(() -> "running " + item + " (delivery " + WorkItemMessages.deliveryCount(message) + ")");
+        int delivery = WorkItemMessages.deliveryCount(message);
+        LOG.fine(() -> "running " + item + " (delivery " + delivery + ")");
         switch (item.kind()) {
-            case PROBE_MEDIA -> probes.probe(item.subjectId());
+            case PROBE_MEDIA -> probes.probe(item.subjectId(), delivery);
             case RUN_TASK -> stages.run(item.subjectId());
         }
     }

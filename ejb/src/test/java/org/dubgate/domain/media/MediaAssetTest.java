@@ -58,6 +58,19 @@ class MediaAssetTest {
     }
 
     @Test
+    void attemptsFollowTheBrokersDeliveriesWhenTheFirstFoundNoRow() {
+        // delivery 1 came before the registering transaction's row was visible and could not count itself
+        MediaAsset m = pending();
+        m.beginProbeAttempt(2, T0);
+        m.recordAttemptFailure("stored content is missing", T0);
+        m.beginProbeAttempt(3, T0);
+        m.recordAttemptFailure("stored content is missing", T0);
+        m.failAfterRetries(T0);
+        assertEquals(3, m.attempts());
+        assertEquals("probing failed after 3 attempt(s): stored content is missing", m.stateReason().orElseThrow());
+    }
+
+    @Test
     void lateDeadLetterDoesNotUndoADecision() {
         MediaAsset m = pending();
         m.beginProbeAttempt(T0);
