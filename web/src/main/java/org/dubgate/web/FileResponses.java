@@ -3,54 +3,46 @@ package org.dubgate.web;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.dubgate.application.port.ContentSource;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.io.InputStream;
 import java.util.Optional;
 
-/** Streams a stored file as a download, honouring one HTTP Range; the content hash is the ETag. */
+/**
+ * Streams stored content as a download, honouring one HTTP Range; the content hash is the ETag. Only
+ * the range asked for is read from storage (a remote store is asked for just those bytes), and it is
+ * read as it is sent, so nothing is copied first.
+ */
 public final class FileResponses {
+
+    /** Larger than the JDK's 8 KiB: a remote store's response is read in fewer, larger pieces. */
+    private static final int BUFFER = 1 << 16;
 
     private FileResponses() {
     }
 
-    public static Response download(Path file, String mediaType, String filename, String sha256, String rangeHeader)
-            throws IOException {
-        long size = Files.size(file);
+    public static Response download(ContentSource content, String mediaType, String filename, String rangeHeader) {
+        long size = content.size();
         Optional<ByteRange> range = ByteRange.parse(rangeHeader, size);
         long first = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(size);
-        StreamingOutput bytes = out -> copy(file, first, length, out);
+        StreamingOutput bytes = out -> {
+            try (InputStream in = content.open(first, length)) {
+                byte[] buf = new byte[BUFFER];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    out.write(buf, 0, n);
+                }
+            }
+        };
         Response.ResponseBuilder response = Response.status(range.isPresent() ? 206 : 200).entity(bytes)
                 .type(mediaType)
                 .header(HttpHeaders.CONTENT_LENGTH, length)
                 .header("Accept-Ranges", "bytes")
-                .header(HttpHeaders.ETAG, "\"" + sha256 + "\"")
+                .header(HttpHeaders.ETAG, "\"" + content.sha256() + "\"")
                 .header("Content-Disposition", "attachment; filename=\"" + safeName(filename) + "\"");
         range.ifPresent(r -> response.header("Content-Range", r.contentRange(size)));
         return response.build();
-    }
-
-    private static void copy(Path file, long first, long length, OutputStream out) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            WritableByteChannel target = Channels.newChannel(out);
-            long position = first;
-            long remaining = length;
-            while (remaining > 0) {
-                long sent = channel.transferTo(position, remaining, target);
-                if (sent <= 0) {
-                    break;
-                }
-                position += sent;
-                remaining -= sent;
-            }
-        }
     }
 
     /** Keeps a header-safe file name: no quotes, separators or control characters from user input. */

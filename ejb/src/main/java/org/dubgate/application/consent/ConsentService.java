@@ -8,6 +8,7 @@ import jakarta.json.JsonArrayBuilder;
 import org.dubgate.application.audit.AuditLedger;
 import org.dubgate.application.identity.Caller;
 import org.dubgate.application.performer.PerformerService;
+import org.dubgate.application.port.ContentSource;
 import org.dubgate.application.port.ContentStore;
 import org.dubgate.application.port.StoredContent;
 import org.dubgate.domain.audit.AuditRecord;
@@ -19,7 +20,6 @@ import org.dubgate.domain.performer.Performer;
 import org.dubgate.domain.shared.InvalidInputException;
 import org.dubgate.domain.shared.NoSuchEntityException;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -29,8 +29,8 @@ import java.util.UUID;
 @Stateless
 public class ConsentService {
 
-    /** An evidence document and the local file with its bytes. */
-    public record EvidenceContent(EvidenceDocument document, Path file) {
+    /** An evidence document and its stored bytes, to stream from where they are. */
+    public record EvidenceContent(EvidenceDocument document, ContentSource content) {
     }
 
     @Inject
@@ -63,9 +63,9 @@ public class ConsentService {
 
     public EvidenceContent evidenceContent(Caller caller, UUID id) {
         EvidenceDocument doc = evidence(caller, id);
-        Path file = store.localFile(doc.contentSha256()).orElseThrow(() -> new IllegalStateException(
+        ContentSource content = store.find(doc.contentSha256()).orElseThrow(() -> new IllegalStateException(
                 "evidence " + id + " (" + doc.contentSha256() + ") is missing from storage"));
-        return new EvidenceContent(doc, file);
+        return new EvidenceContent(doc, content);
     }
 
     public ConsentGrant record(Caller agent, UUID performerId, UUID evidenceId, ConsentGrant.Terms terms) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.dubgate.application.gate.GateService;
 import org.dubgate.application.identity.Caller;
 import org.dubgate.application.job.ConsentBlockedException;
+import org.dubgate.application.port.ContentSource;
 import org.dubgate.application.port.ContentStore;
 import org.dubgate.application.port.StoredContent;
 import org.dubgate.domain.delivery.Delivery;
@@ -154,22 +155,22 @@ public class DeliveryService {
     public Served file(UUID deliveryId, String name) {
         Delivery d = get(deliveryId);
         DeliveryFile f = d.servable(name);
-        return new Served(f, local(f));
+        return new Served(f, source(f));
     }
 
     /** Every file of the package, in order, for the zip (410 once recalled or removed). */
     public List<Served> packageOf(UUID deliveryId) {
         Delivery d = get(deliveryId);
         d.requireServable();
-        return d.files().stream().map(f -> new Served(f, local(f))).toList();
+        return d.files().stream().map(f -> new Served(f, source(f))).toList();
     }
 
-    /** A delivery's file and where its bytes are. */
-    public record Served(DeliveryFile file, Path path) {
+    /** A delivery's file and its stored bytes, to stream from where they are. */
+    public record Served(DeliveryFile file, ContentSource content) {
     }
 
-    private Path local(DeliveryFile f) {
-        return store.localFile(f.contentSha256()).orElseThrow(() -> new org.dubgate.domain.shared.GoneException(
+    private ContentSource source(DeliveryFile f) {
+        return store.find(f.contentSha256()).orElseThrow(() -> new org.dubgate.domain.shared.GoneException(
                 "file " + f.name() + " (" + f.contentSha256() + ") is no longer in storage"));
     }
 }

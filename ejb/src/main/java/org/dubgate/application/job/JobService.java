@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.dubgate.application.gate.GateService;
 import org.dubgate.application.identity.Caller;
 import org.dubgate.application.pipeline.JobEvents;
+import org.dubgate.application.port.ContentSource;
 import org.dubgate.application.port.ContentStore;
 import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.Deliverable;
@@ -24,7 +25,6 @@ import org.dubgate.domain.job.JobState;
 import org.dubgate.domain.shared.GoneException;
 import org.dubgate.domain.shared.NotPermittedException;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -186,7 +186,7 @@ public class JobService {
      * performance or that a later round replaced (410), and a FINAL job's files only to QA until the
      * job is approved (R6: for review only, 403 to its manager).
      */
-    public Path contentOf(Caller caller, Deliverable d) {
+    public ContentSource contentOf(Caller caller, Deliverable d) {
         d.withheldReason().ifPresent(r -> {
             throw new GoneException("deliverable " + d.id() + " is no longer served: " + r);
         });
@@ -195,7 +195,7 @@ public class JobService {
                     + "(a re-render): it is kept for the record, never served");
         }
         forReviewOnly(caller, get(d.jobId()));
-        return store.localFile(d.contentSha256()).orElseThrow(() -> new GoneException(
+        return store.find(d.contentSha256()).orElseThrow(() -> new GoneException(
                 "the file " + d.contentSha256() + " of deliverable " + d.id() + " is no longer in storage"));
     }
 
@@ -209,7 +209,7 @@ public class JobService {
     }
 
     /** A synthesized line's audio file; quarantined or superseded output is never served. */
-    public Path outputAudio(Caller caller, UUID jobId, UUID outputId) {
+    public ContentSource outputAudio(Caller caller, UUID jobId, UUID outputId) {
         CueOutput output = output(jobId, outputId);
         if (output.quarantined()) {
             throw new GoneException("output " + outputId
@@ -220,7 +220,7 @@ public class JobService {
                     + output.cueId() + ": it is kept for the record, never served");
         }
         forReviewOnly(caller, get(jobId));
-        return store.localFile(output.contentSha256()).orElseThrow(() -> new GoneException(
+        return store.find(output.contentSha256()).orElseThrow(() -> new GoneException(
                 "the audio of output " + outputId + " is no longer stored (a TEMP job's files are removed after its "
                         + "delivery's retention)"));
     }

@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.dubgate.application.identity.Caller;
+import org.dubgate.application.port.ContentSource;
 import org.dubgate.application.port.ContentStore;
 import org.dubgate.application.port.StoredContent;
 import org.dubgate.application.port.WorkItem;
@@ -19,7 +20,6 @@ import org.dubgate.domain.shared.Page;
 import org.dubgate.domain.shared.PageRequest;
 import org.dubgate.media.probe.MediaProbe;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,8 +28,8 @@ import java.util.UUID;
 @Stateless
 public class MediaService {
 
-    /** A READY asset and the local file holding its bytes. */
-    public record MediaContent(MediaAsset asset, Path file) {
+    /** A READY asset and its stored bytes, to stream from where they are. */
+    public record MediaContent(MediaAsset asset, ContentSource content) {
     }
 
     @Inject
@@ -62,9 +62,9 @@ public class MediaService {
     public MediaContent content(UUID id) {
         MediaAsset asset = get(id);
         asset.requireReady();
-        Path file = store.localFile(asset.contentSha256()).orElseThrow(() -> new IllegalStateException(
+        ContentSource content = store.find(asset.contentSha256()).orElseThrow(() -> new IllegalStateException(
                 "content " + asset.contentSha256() + " of media " + id + " is missing from storage"));
-        return new MediaContent(asset, file);
+        return new MediaContent(asset, content);
     }
 
     /** Returns the content hash to probe, or empty when the asset was already decided (a redelivery). */

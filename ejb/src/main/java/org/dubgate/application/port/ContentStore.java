@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Content-addressed, immutable storage for media and documents. Storing the same bytes twice keeps
- * one copy. A local folder today; S3-compatible object storage can implement the same port.
+ * one copy. A local (or shared) folder, or an S3-compatible object store; {@code dubgate.storage}
+ * chooses. Downloads read through {@link #find}; tools that need a path ask for {@link #localFile}.
  */
 public interface ContentStore {
 
@@ -57,6 +58,18 @@ public interface ContentStore {
      */
     boolean remove(String sha256) throws IOException;
 
-    /** A local file with the content, for tools such as FFmpeg that need a path. */
+    /**
+     * The stored content, to be read where it is (downloads: ranges streamed to a client, with no
+     * local copy made). Empty when nothing is stored under that digest, or it is not a digest.
+     */
+    Optional<ContentSource> find(String sha256);
+
+    /**
+     * A local file with the content, for tools such as FFmpeg that need a path; never to be changed.
+     * A remote store fetches the object into this node's cache folder first (to a temporary file in
+     * that folder, its size checked, then moved into place atomically): the content is addressed by
+     * its digest and immutable, so a cached copy is always valid. Empty when nothing is stored under
+     * that digest (any longer: a cached copy of removed content is not handed out).
+     */
     Optional<Path> localFile(String sha256);
 }

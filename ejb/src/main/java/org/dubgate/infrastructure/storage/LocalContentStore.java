@@ -1,11 +1,10 @@
 package org.dubgate.infrastructure.storage;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Vetoed;
+import org.dubgate.application.port.ContentSource;
 import org.dubgate.application.port.ContentStore;
 import org.dubgate.application.port.ContentTooLargeException;
 import org.dubgate.application.port.StoredContent;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +25,9 @@ import java.util.regex.Pattern;
  * Files under {@code <root>/objects/ab/cd/<sha256>}. An upload is written to {@code <root>/incoming}
  * while it is hashed, then moved into place atomically, so a half-written object is never visible
  * and a crash leaves only a temporary file behind. The root defaults to the server's data directory.
+ * Not a bean of its own: {@link ContentStores} makes the one store {@code dubgate.storage} names.
  */
-@ApplicationScoped
+@Vetoed
 public class LocalContentStore implements ContentStore {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -37,14 +37,10 @@ public class LocalContentStore implements ContentStore {
     private static final String NODE = System.getProperty("jboss.node.name", "node").replaceAll("[^A-Za-z0-9.]", "_");
     private final String start = java.util.UUID.randomUUID().toString().substring(0, 8);
 
-    private Path root;
+    private final Path root;
 
-    protected LocalContentStore() {
-        // for CDI proxies
-    }
-
-    @Inject
-    public LocalContentStore(@ConfigProperty(name = "dubgate.storage.dir") Optional<String> configured) {
+    /** @param configured {@code dubgate.storage.dir}, when set */
+    public LocalContentStore(Optional<String> configured) {
         this.root = configured.map(Path::of).orElseGet(() -> Path.of(
                 System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")), "dubgate", "storage"));
         try {
@@ -187,6 +183,19 @@ public class LocalContentStore implements ContentStore {
     }
 
     @Override
+    public Optional<ContentSource> find(String sha256) {
+        return localFile(sha256).flatMap(file -> {
+            try {
+                return Optional.of(new LocalSource(sha256, Files.size(file), file));
+            } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
+                return Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read stored object " + sha256, e);
+            }
+        });
+    }
+
+    @Override
     public Optional<Path> localFile(String sha256) {
         if (!SHA256.matcher(sha256).matches()) {
             return Optional.empty();
@@ -202,6 +211,11 @@ public class LocalContentStore implements ContentStore {
 
     private Path objectPath(String hash) {
         return root.resolve("objects").resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
+    }
+
+    @Override
+    public String toString() {
+        return "folder " + root;
     }
 
     private static MessageDigest sha256() {

@@ -1,5 +1,6 @@
 package org.dubgate.infrastructure.storage;
 
+import org.dubgate.application.port.ContentStore;
 import org.dubgate.application.port.StoredContent;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -11,14 +12,37 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Files the server made, stored under the digest their writer took while writing them. */
-class LocalContentStoreTest {
+/**
+ * The contract in a folder, and files the server made, stored under the digest their writer took
+ * while writing them.
+ */
+class LocalContentStoreTest extends ContentStoreContract {
 
     @TempDir
     Path tmp;
+
+    @Override
+    ContentStore newStore() {
+        return storeIn(work.resolve("storage"));
+    }
+
+    @Override
+    int storedObjects() throws IOException {
+        try (Stream<Path> files = Files.walk(((LocalContentStore) store).root().resolve("objects"))) {
+            return (int) files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Override
+    int leftOfUploads() throws IOException {
+        try (Stream<Path> files = Files.list(((LocalContentStore) store).root().resolve("incoming"))) {
+            return (int) files.count();
+        }
+    }
 
     private LocalContentStore storeIn(Path root) {
         return new LocalContentStore(Optional.of(root.toString()));

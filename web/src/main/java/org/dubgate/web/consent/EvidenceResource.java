@@ -28,7 +28,6 @@ import org.dubgate.web.security.CallerPrincipal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
 
@@ -76,9 +75,9 @@ public class EvidenceResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
     @Operation(summary = "Download the signed document")
-    public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String range) throws IOException {
+    public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String range) {
         ConsentService.EvidenceContent content = consent.evidenceContent(CallerPrincipal.of(security), id);
         EvidenceDocument doc = content.document();
-        return FileResponses.download(content.file(), doc.mediaType(), doc.originalName(), doc.contentSha256(), range);
+        return FileResponses.download(content.content(), doc.mediaType(), doc.originalName(), range);
     }
 }

@@ -19,8 +19,7 @@ import org.dubgate.web.FileResponses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -69,7 +68,9 @@ public class DeliveryResource {
                 entry.setCompressedSize(f.file().sizeBytes());
                 entry.setCrc(f.file().crc32());
                 zip.putNextEntry(entry);
-                Files.copy(f.path(), zip);
+                try (InputStream in = f.content().open()) {
+                    in.transferTo(zip);
+                }
                 zip.closeEntry();
             }
             zip.finish();
@@ -85,10 +86,8 @@ public class DeliveryResource {
     @RolesAllowed({Role.MANAGER_NAME, Role.ADMIN_NAME})
     @Operation(summary = "One file of the package, e.g. es/full-mix.wav or manifest.json; honours a single HTTP Range; "
             + "the manifest stays served after a recall or the end of a TEMP retention, the media do not (410)")
-    public Response file(@PathParam("id") UUID id, @PathParam("name") String name, @HeaderParam("Range") String range)
-            throws IOException {
+    public Response file(@PathParam("id") UUID id, @PathParam("name") String name, @HeaderParam("Range") String range) {
         DeliveryService.Served f = deliveries.file(id, name);
-        return FileResponses.download(f.path(), f.file().mediaType(), name.replace('/', '.'), f.file().contentSha256(),
-                range);
+        return FileResponses.download(f.content(), f.file().mediaType(), name.replace('/', '.'), range);
     }
 }

@@ -254,9 +254,9 @@ public class JobResource {
     @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
     @Operation(summary = "A synthesized line's audio (WAV); quarantined output is refused")
     public Response audio(@PathParam("id") UUID id, @PathParam("outputId") UUID outputId,
-                          @HeaderParam("Range") String range) throws IOException {
-        java.nio.file.Path file = jobs.outputAudio(CallerPrincipal.of(security), id, outputId);
-        return FileResponses.download(file, "audio/wav", outputId + ".wav", file.getFileName().toString(), range);
+                          @HeaderParam("Range") String range) {
+        return FileResponses.download(jobs.outputAudio(CallerPrincipal.of(security), id, outputId), "audio/wav",
+                outputId + ".wav", range);
     }
 
     @GET
@@ -285,10 +285,9 @@ public class JobResource {
     @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
     @Operation(summary = "A deliverable's bytes; honours a single HTTP Range")
     public Response content(@PathParam("id") UUID id, @PathParam("deliverableId") UUID deliverableId,
-                            @HeaderParam("Range") String range) throws IOException {
+                            @HeaderParam("Range") String range) {
         Deliverable d = jobs.deliverable(id, deliverableId);
-        java.nio.file.Path file = jobs.contentOf(CallerPrincipal.of(security), d);
-        return FileResponses.download(file, DeliverableResponse.mediaType(d), DeliverableResponse.fileName(d),
-                d.contentSha256(), range);
+        return FileResponses.download(jobs.contentOf(CallerPrincipal.of(security), d), DeliverableResponse.mediaType(d),
+                DeliverableResponse.fileName(d), range);
     }
 }

@@ -31,7 +31,6 @@ import org.dubgate.web.security.CallerPrincipal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,10 +94,10 @@ public class MediaResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Role.MANAGER_NAME, Role.QA_NAME, Role.ADMIN_NAME})
     @Operation(summary = "The bytes of a READY asset; honours a single HTTP Range")
-    public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String rangeHeader) throws IOException {
+    public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String rangeHeader) {
         MediaService.MediaContent content = media.content(id);
-        return FileResponses.download(content.file(), servedType(content.asset()), content.asset().originalName(),
-                content.asset().contentSha256(), rangeHeader);
+        return FileResponses.download(content.content(), servedType(content.asset()), content.asset().originalName(),
+                rangeHeader);
     }
 
     /** The declared type only when it is a media type; the content was verified by probing, not by this label. */
