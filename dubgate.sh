@@ -2,7 +2,8 @@
 # dubgate's two commands (see README.md):
 #   ./dubgate.sh start   build, then run the server with the app on the embedded defaults
 #   ./dubgate.sh test    run every test: unit, integration on WildFly (H2), and again on PostgreSQL
-# and: ./dubgate.sh stop (a server started elsewhere), ./dubgate.sh start --postgresql
+# and: ./dubgate.sh stop (a server started elsewhere), ./dubgate.sh start --postgresql,
+#      ./dubgate.sh start --node (one node of several: bin/node), ./dubgate.sh start --cluster [N] (bin/cluster)
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -12,9 +13,14 @@ data=${DUBGATE_HOME:-$root/var}
 
 start() {
   local profile=() server=ear/target/server
-  if [[ "${1:-}" == "--postgresql" ]]; then
-    profile=(-Ppostgresql); server=ear/target/server-postgresql
-  fi
+  case "${1:-}" in
+    --postgresql) profile=(-Ppostgresql); server=ear/target/server-postgresql ;;
+    # several nodes run the PostgreSQL build with a remote broker: see bin/node and bin/cluster
+    --node|--cluster) bin/setup-system; mvn -B -q -DskipTests -Ppostgresql install
+      if [[ "$1" == --node ]]; then exec bin/node; else shift; exec bin/cluster "$@"; fi ;;
+    "") ;;
+    *) echo "usage: ./dubgate.sh start [--postgresql | --node | --cluster [N]]" >&2; exit 2 ;;
+  esac
   bin/setup-system
   mvn -B -q -DskipTests "${profile[@]}" install
   local home=$server/wildfly-$wildfly_version
@@ -63,5 +69,5 @@ case "${1:-}" in
   start) shift; start "$@" ;;
   test) run_tests ;;
   stop) stop ;;
-  *) echo "usage: ./dubgate.sh start [--postgresql] | test | stop" >&2; exit 2 ;;
+  *) echo "usage: ./dubgate.sh start [--postgresql | --node | --cluster [N]] | test | stop" >&2; exit 2 ;;
 esac

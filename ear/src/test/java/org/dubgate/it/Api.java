@@ -31,9 +31,20 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String authorization;
+    private final String base;
 
     private Api(String authorization) {
+        this(authorization, BASE);
+    }
+
+    private Api(String authorization, String base) {
         this.authorization = authorization;
+        this.base = base;
+    }
+
+    /** The same caller against another server (another node of a cluster). */
+    public Api at(String otherBase) {
+        return new Api(authorization, otherBase);
     }
 
     public static Api anonymous() {
@@ -164,7 +175,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
