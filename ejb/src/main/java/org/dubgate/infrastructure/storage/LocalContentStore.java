@@ -19,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Files under {@code <root>/objects/ab/cd/<sha256>}. An upload is written to {@code <root>/incoming}
@@ -30,7 +29,6 @@ import java.util.regex.Pattern;
 @Vetoed
 public class LocalContentStore implements ContentStore {
 
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER = 1 << 16;
 
     /** Names an upload's temporary file: {@code upload-<node>-<start>-<random>.part}. */
@@ -94,13 +92,7 @@ public class LocalContentStore implements ContentStore {
      */
     @Override
     public StoredContent store(Path file, String sha256, long sizeBytes) throws IOException {
-        if (!SHA256.matcher(sha256).matches()) {
-            throw new IllegalArgumentException("not a SHA-256 in lower-case hex: " + sha256);
-        }
-        long size = Files.size(file);
-        if (size != sizeBytes) {
-            throw new IOException(file + " holds " + size + " bytes, not the " + sizeBytes + " its writer hashed");
-        }
+        ContentAddress.checkMadeFile(file, sha256, sizeBytes);
         StoredContent given = new StoredContent(sha256, sizeBytes);
         Path stored = objectPath(sha256);
         if (Files.isRegularFile(stored) && Files.size(stored) == sizeBytes) {
@@ -197,7 +189,7 @@ public class LocalContentStore implements ContentStore {
 
     @Override
     public Optional<Path> localFile(String sha256) {
-        if (!SHA256.matcher(sha256).matches()) {
+        if (!ContentAddress.isValid(sha256)) {
             return Optional.empty();
         }
         Path p = objectPath(sha256);
@@ -206,7 +198,7 @@ public class LocalContentStore implements ContentStore {
 
     @Override
     public boolean remove(String sha256) throws IOException {
-        return SHA256.matcher(sha256).matches() && Files.deleteIfExists(objectPath(sha256));
+        return ContentAddress.isValid(sha256) && Files.deleteIfExists(objectPath(sha256));
     }
 
     private Path objectPath(String hash) {

@@ -26,7 +26,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * Content in an S3-compatible bucket, at {@code objects/<sha256>}; uploads pass through
@@ -39,7 +38,6 @@ import java.util.regex.Pattern;
 public class S3ContentStore implements ContentStore, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(S3ContentStore.class.getName());
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final String INCOMING = "incoming/";
     /** Names this node's uploads, as {@link LocalContentStore} does: letters, digits and dots, so '-' ends it. */
     private static final String NODE = System.getProperty("jboss.node.name", "node").replaceAll("[^A-Za-z0-9.]", "_");
@@ -53,16 +51,16 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
 
     /** A store for the settings given, the bucket made if it is missing; it owns the client it makes. */
     public static S3ContentStore open(S3Settings settings) {
-        return new S3ContentStore(settings.client(), settings.bucket(), settings.cacheDir(), S3Uploads.Sizes.S3,
-                settings.toString());
+        return new S3ContentStore(settings.client(), settings.bucket(), new ObjectCache(settings.cacheDir(),
+                settings.cacheMaxBytes()), S3Uploads.Sizes.S3, settings.toString());
     }
 
-    S3ContentStore(S3Client s3, String bucket, Path cacheDir, S3Uploads.Sizes sizes, String description) {
+    S3ContentStore(S3Client s3, String bucket, ObjectCache cache, S3Uploads.Sizes sizes, String description) {
         this.s3 = s3;
         this.bucket = bucket;
         this.description = description;
         this.uploads = new S3Uploads(s3, bucket, sizes);
-        this.cache = new ObjectCache(cacheDir);
+        this.cache = cache;
         ensureBucket();
     }
 
@@ -125,13 +123,7 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
      */
     @Override
     public StoredContent store(Path file, String sha256, long sizeBytes) throws IOException {
-        if (!SHA256.matcher(sha256).matches()) {
-            throw new IllegalArgumentException("not a SHA-256 in lower-case hex: " + sha256);
-        }
-        long size = Files.size(file);
-        if (size != sizeBytes) {
-            throw new IOException(file + " holds " + size + " bytes, not the " + sizeBytes + " its writer hashed");
-        }
+        ContentAddress.checkMadeFile(file, sha256, sizeBytes);
         String key = objectKey(sha256);
         try {
             Optional<Long> stored = uploads.storedSize(key);
@@ -155,7 +147,7 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
 
     @Override
     public Optional<ContentSource> find(String sha256) {
-        if (!SHA256.matcher(sha256).matches()) {
+        if (!ContentAddress.isValid(sha256)) {
             return Optional.empty();
         }
         String key = objectKey(sha256);
@@ -168,7 +160,7 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
      */
     @Override
     public Optional<Path> localFile(String sha256) {
-        if (!SHA256.matcher(sha256).matches()) {
+        if (!ContentAddress.isValid(sha256)) {
             return Optional.empty();
         }
         String key = objectKey(sha256);
@@ -193,7 +185,7 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
 
     @Override
     public boolean remove(String sha256) throws IOException {
-        if (!SHA256.matcher(sha256).matches()) {
+        if (!ContentAddress.isValid(sha256)) {
             return false;
         }
         String key = objectKey(sha256);

@@ -25,7 +25,8 @@ import java.util.function.Function;
  *
  * @param credentials empty: the SDK's default chain (environment, profile, instance role)
  */
-public record S3Settings(URI endpoint, String bucket, String region, Optional<Credentials> credentials, Path cacheDir) {
+public record S3Settings(URI endpoint, String bucket, String region, Optional<Credentials> credentials, Path cacheDir,
+                         long cacheMaxBytes) {
 
     /** An access key and its secret; the secret is never printed. */
     public record Credentials(String accessKey, String secretKey) {
@@ -41,6 +42,9 @@ public record S3Settings(URI endpoint, String bucket, String region, Optional<Cr
     public static final String ACCESS_KEY = "dubgate.s3.access-key";
     public static final String SECRET_KEY = "dubgate.s3.secret-key";
     public static final String CACHE_DIR = "dubgate.storage.cache-dir";
+    public static final String CACHE_MAX_BYTES = "dubgate.storage.cache-max-bytes";
+    /** 20 GiB: a 90-minute feature's stems, mixes and lines in ten languages, with room to spare. */
+    static final long DEFAULT_CACHE_MAX_BYTES = 20L << 30;
 
     /** @param config a configuration value by its key, empty when unset or blank */
     public static S3Settings from(Function<String, Optional<String>> config) {
@@ -58,8 +62,19 @@ public record S3Settings(URI endpoint, String bucket, String region, Optional<Cr
         }
         Path cache = value.apply(CACHE_DIR).map(Path::of).orElseGet(() -> Path.of(System.getProperty(
                 "jboss.server.data.dir", System.getProperty("java.io.tmpdir")), "dubgate", "cache"));
+        long cacheMax = value.apply(CACHE_MAX_BYTES).map(v -> {
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                return -1L;
+            }
+        }).orElse(DEFAULT_CACHE_MAX_BYTES);
+        if (cacheMax < (1L << 20)) {
+            throw new IllegalStateException(CACHE_MAX_BYTES + " is '" + value.apply(CACHE_MAX_BYTES).orElse("")
+                    + "': the bytes this node's cache of objects may take, at least 1048576");
+        }
         return new S3Settings(endpointUri(endpoint), bucket, value.apply(REGION).orElse("us-east-1"),
-                access.map(a -> new Credentials(a, secret.orElseThrow())), cache);
+                access.map(a -> new Credentials(a, secret.orElseThrow())), cache, cacheMax);
     }
 
     private static URI endpointUri(String endpoint) {
@@ -100,6 +115,7 @@ public record S3Settings(URI endpoint, String bucket, String region, Optional<Cr
     @Override
     public String toString() {
         return "bucket " + bucket + " at " + endpoint + " (" + region + ", "
-                + credentials.map(Credentials::toString).orElse("default credentials") + "), cache " + cacheDir;
+                + credentials.map(Credentials::toString).orElse("default credentials") + "), cache " + cacheDir
+                + " (at most " + (cacheMaxBytes >> 20) + " MiB)";
     }
 }

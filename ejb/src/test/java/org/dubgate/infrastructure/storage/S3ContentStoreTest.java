@@ -117,7 +117,7 @@ class S3ContentStoreTest extends ContentStoreContract {
     @Test
     void anObjectTooLargeForOneCopyIsCopiedIntoPlaceInParts() throws Exception {
         String copied = "dubgate-test-copy-" + BUCKETS.incrementAndGet();
-        try (S3ContentStore small = new S3ContentStore(proxy.client(), copied, work.resolve("copy-cache"),
+        try (S3ContentStore small = new S3ContentStore(proxy.client(), copied, new ObjectCache(work.resolve("copy-cache"), 1L << 30),
                 new S3Uploads.Sizes(8 << 20, 5L << 20, 1L << 20), "bucket " + copied)) {
             StoredContent stored = small.store(GeneratedBytes.stream(LARGE), LARGE);
             assertEquals(GeneratedBytes.sha256(LARGE), stored.sha256());
