@@ -42,7 +42,7 @@ public class JobAdmission {
                 request.mneMediaId(), request.dialogueMediaId(), v.territory().code(), v.purpose(), v.priority(),
                 v.maxTempo(), v.originalLanguage(), v.loudness(), v.targets()), check.checkId(), idempotencyKey, manager.username(), now);
         jobs.add(job);
-        job.plannedTasks(batchSize, now).forEach(dispatch::dispatch);
+        job.plannedTasks(batchSize, now).forEach(task -> dispatch.dispatch(job, task));
         events.jobChanged(job, JobEvent.Type.SUBMITTED);
         return job;
     }

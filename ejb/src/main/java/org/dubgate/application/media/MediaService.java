@@ -46,7 +46,8 @@ public class MediaService {
         MediaAsset asset = MediaAsset.uploaded(originalName, declaredType, content.sha256(), content.sizeBytes(),
                 uploader.username(), clock.instant());
         media.add(asset);
-        queue.enqueue(new WorkItem(WorkItem.Kind.PROBE_MEDIA, asset.id()));
+        // before any backlog of job tasks: its uploader is waiting for the probe, which takes seconds
+        queue.enqueue(new WorkItem(WorkItem.Kind.PROBE_MEDIA, asset.id()), WorkQueue.INTERACTIVE);
         return asset;
     }
 

@@ -118,7 +118,7 @@ public class StageTransactions {
         for (JobTask next : job.tasksDue(tasks, now)) {
             LOG.info(() -> "job " + job.id() + ": " + next.kind() + next.language().map(l -> " of " + l).orElse("")
                     + " is due");
-            dispatch.dispatch(next);
+            dispatch.dispatch(job, next);
         }
         if (job.state() != before) {
             events.jobChanged(job, JobEvent.Type.JOB_STATE);
@@ -208,7 +208,7 @@ public class StageTransactions {
                     + " times, the limit (dubgate.tasks.max-attempts)"));
             return;
         }
-        dispatch.dispatchAgain(task);
+        dispatch.dispatchAgain(job, task);
         events.taskChanged(job, JobEvent.Type.TASK_REDISPATCHED, TaskSummary.of(task));
     }
 

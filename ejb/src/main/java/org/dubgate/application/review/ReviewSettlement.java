@@ -46,7 +46,7 @@ public class ReviewSettlement {
         if (!again.isEmpty()) {
             List<JobTask> tasks = job.rerender(again.stream().map(i -> new DubbingJob.Rerender(i.language(),
                     i.cueId().orElseThrow(), i.revision())).toList(), now);
-            tasks.forEach(dispatch::dispatch);
+            tasks.forEach(task -> dispatch.dispatch(job, task));
             JsonArrayBuilder cues = Json.createArrayBuilder();
             again.forEach(i -> cues.add(Json.createObjectBuilder().add("itemId", i.id().toString())
                     .add("language", i.language()).add("cueId", i.cueId().orElseThrow())));

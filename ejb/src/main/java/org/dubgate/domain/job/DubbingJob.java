@@ -402,6 +402,17 @@ public class DubbingJob {
         return priority;
     }
 
+    /**
+     * How urgently the task queue should serve this job's tasks of {@code kind}, 0 to 9: the job's
+     * priority (1 to 10) scaled to 0 to 6, plus the stage's place in the pipeline (0 for SYNTHESIZE up
+     * to 3 for ASSEMBLE). Urgent jobs first; within a job, the stages that finish it before more of the
+     * stages that start it, so a language's MIX runs beside the other languages' synthesis instead of
+     * waiting behind all of it, and a job that is nearly done does not wait behind a new one's backlog.
+     */
+    public int queuePriority(TaskKind kind) {
+        return Math.min(9, (priority - 1) * 2 / 3 + kind.ordinal());
+    }
+
     public double maxTempo() {
         return maxTempo;
     }

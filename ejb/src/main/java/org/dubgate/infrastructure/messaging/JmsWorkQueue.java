@@ -22,9 +22,13 @@ public class JmsWorkQueue implements WorkQueue {
     Queue tasks;
 
     @Override
-    public void enqueue(WorkItem item) {
+    public void enqueue(WorkItem item, int priority) {
+        if (priority < 0 || priority > 9) {
+            throw new IllegalArgumentException("a JMS priority is 0 to 9, not " + priority);
+        }
         jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
+                .setPriority(priority)
                 .setProperty(WorkItemMessages.KIND_PROPERTY, item.kind().name())
                 .send(tasks, WorkItemMessages.toJson(item));
     }

@@ -33,6 +33,29 @@ class DubbingJobTest {
                 Purpose.TEMP, 5, 1.25, Optional.of("en"), DeliveryProfile.STREAMING.spec(), List.of(targets)), UUID.randomUUID(), Optional.empty(), "manager", NOW);
     }
 
+    private static DubbingJob withPriority(int priority) {
+        return DubbingJob.queued(new DubbingJob.Order(UUID.randomUUID(), "T-1", UUID.randomUUID(), null, null, "ES",
+                Purpose.TEMP, priority, 1.25, Optional.of("en"), DeliveryProfile.STREAMING.spec(),
+                List.of(target("es", JobPlan.Approach.SYNTHETIC))), UUID.randomUUID(), Optional.empty(), "manager", NOW);
+    }
+
+    @Test
+    void theQueueServesUrgentJobsFirstAndWithinAJobTheStagesThatFinishIt() {
+        assertEquals(0, withPriority(1).queuePriority(TaskKind.SYNTHESIZE));
+        assertEquals(9, withPriority(10).queuePriority(TaskKind.ASSEMBLE));
+        DubbingJob normal = withPriority(5);
+        List<Integer> byStage = java.util.Arrays.stream(TaskKind.values()).map(normal::queuePriority).toList();
+        assertEquals(byStage.stream().sorted().distinct().toList(), byStage, "each later stage before the one feeding it");
+        assertTrue(withPriority(10).queuePriority(TaskKind.SYNTHESIZE) > withPriority(1).queuePriority(TaskKind.ASSEMBLE),
+                "an urgent job's first stage before a routine job's last");
+        for (int p = 1; p <= 10; p++) {
+            for (TaskKind kind : TaskKind.values()) {
+                int q = withPriority(p).queuePriority(kind);
+                assertTrue(q >= 0 && q <= 9, "a JMS priority: " + q);
+            }
+        }
+    }
+
     private static final Worker NODE_A = new Worker("node-a", "boot1");
 
     /** Runs a task to the end it should have, as a worker would. */
