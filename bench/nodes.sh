@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Several-nodes benchmark ("Growing past one machine", NodesBenchmark): one cluster on this machine, started
+# through the project's scripts — one Artemis broker (bin/broker), s3proxy, a throwaway PostgreSQL
+# (bin/with-postgresql) and dubgate nodes (bin/node, one worker each) — and in one run:
+#   (a) one job of 600 cues x 3 languages (es, fr: espeak-ng; en: flite) on node-1 alone, then on node-1 + node-2;
+#   (b) ten jobs of 20 cues x 2 languages submitted at once, the same way;
+#   (c) with the cluster stopped, pgbench on the same PostgreSQL: ledger appends/s (the head row locked FOR
+#       UPDATE, an entry inserted, the head updated) and a job row locked and updated, at 1, 2, 4 and 8
+#       clients, one- and two-phase, on scratch tables (dropped after); and the disk's fdatasync rate.
+# Reports the times, the ratios t(1 node) / t(2 nodes), which node ran how many tasks, and the transactions/s.
+# Writes ear/target/benchmarks/nodes.txt.
+#
+#   bench/nodes.sh                               one repeat (an untimed warm-up first on each configuration)
+#   bench/nodes.sh -Ddubgate.bench.repeats=3     medians of 3; other arguments go to Maven too, e.g.
+#                                                -Ddubgate.bench.pgbench-seconds=10, -Ddubgate.bench.fsync-test=false
+#   bench/nodes.sh --help                        this text
+#
+# CHECK runs without the English recognizer (DUBGATE_QA_RECOGNIZE_ENGLISH=false, which the nodes inherit through
+# MicroProfile Config's environment source): 600 English lines at 0.2-0.45 s each would be one serial CHECK task
+# of minutes, and the job would measure the recognizer instead of synthesis. Set DUBGATE_QA_RECOGNIZE_ENGLISH=true
+# to measure with it. Run on an otherwise idle machine: the figures are wall times, and every process of the
+# cluster shares its cores. About 15 minutes on 2 cores. Needs PostgreSQL's server binaries and pgbench
+# (bin/setup-system --test).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+case "${1:-}" in
+  --help|-h) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+esac
+
+bin/setup-system
+for tool in pgbench psql; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is needed (bin/setup-system --test)" >&2; exit 1; }
+done
+mvn -B -q install -DskipTests -Ppostgresql
+
+export DUBGATE_QA_RECOGNIZE_ENGLISH=${DUBGATE_QA_RECOGNIZE_ENGLISH:-false}
+# nodes-benchmark after the other two: it gives the test what Cluster reads, and verifies only its own summary;
+# the DUBGATE_DB_* are with-postgresql's, expanded by the inner bash
+# shellcheck disable=SC2016
+bin/with-postgresql bash -c 'mvn -B -q -pl ear verify -Pbenchmark,postgresql,nodes-benchmark -DskipUTs=true \
+  -Dit.test=NodesBenchmark -Ddubgate.db.url="$DUBGATE_DB_URL" -Ddubgate.db.user="$DUBGATE_DB_USER" \
+  -Ddubgate.db.password="$DUBGATE_DB_PASSWORD" "$@"' nodes "$@"
+cat ear/target/benchmarks/nodes.txt

@@ -1,0 +1,213 @@
+package org.dubgate.it.bench;
+
+import jakarta.json.JsonObject;
+import org.dubgate.it.Dubbing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The jobs {@link NodesBenchmark} times on a cluster: submitted at once through node-1 (what {@code Api.BASE}
+ * names), followed there by {@code GET /jobs/{id}}, and checked once they settled — in review, every task
+ * succeeded, every line made exactly once — so a figure never comes from a job that lost or doubled work.
+ */
+final class ClusterJobs {
+
+    static final List<String> BIG_LANGUAGES = List.of("es", "fr", "en");
+    static final int BIG_CUES = 600;
+    static final List<String> SMALL_LANGUAGES = List.of("es", "en");
+    static final int SMALL_CUES = 20;
+    static final int SMALL_JOBS = 10;
+    static final int WARM_UP_JOBS = 4;
+    /** One cue every 200 ms, as ClusterIT's: short slots, so the work is the engines', not the source's length. */
+    private static final long EVERY_MS = 200;
+    private static final long SLOT_MS = 180;
+    private static final Map<String, String> TEXT = Map.of("es", "Frase #.", "fr", "Phrase #.", "en", "Line #.");
+    /** Seldom: every poll costs the 2-core machine CPU that the engines would otherwise have. */
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration AT_MOST = Duration.ofMinutes(30);
+
+    private final Dubbing dubbing;
+    private final String longSource;
+    private final String shortSource;
+
+    private ClusterJobs(Dubbing dubbing, String longSource, String shortSource) {
+        this.dubbing = dubbing;
+        this.longSource = longSource;
+        this.shortSource = shortSource;
+    }
+
+    /** A title, a performer who consented to the three languages and a voice each; the two silent sources, uploaded. */
+    static ClusterJobs create(Path work) throws Exception {
+        Dubbing dubbing = new Dubbing(BIG_LANGUAGES.toArray(String[]::new));
+        Files.createDirectories(work);
+        String longId = dubbing.upload("silence-long.flac", "audio/flac",
+                Files.readAllBytes(Dubbing.silentFlac(work.resolve("long.flac"), sourceSeconds()))).getString("id");
+        String shortId = dubbing.upload("silence-short.flac", "audio/flac",
+                Files.readAllBytes(Dubbing.silentFlac(work.resolve("short.flac"), 10))).getString("id");
+        return new ClusterJobs(dubbing, longId, shortId);
+    }
+
+    /** The long source: the big job's cues end at 120 s, and 10 s of tail follow, like a programme's. */
+    static int sourceSeconds() {
+        return (int) (BIG_CUES * EVERY_MS / 1000) + 10;
+    }
+
+    /** The synthesis-bound job: 600 cues in each of the three languages. */
+    Run big() throws Exception {
+        return submitAtOnce(1, BIG_CUES, BIG_LANGUAGES, longSource);
+    }
+
+    /** Ten small jobs submitted at once. */
+    Run small() throws Exception {
+        return submitAtOnce(SMALL_JOBS, SMALL_CUES, SMALL_LANGUAGES, shortSource);
+    }
+
+    /** Untimed: a few small jobs at once, so that every node of the configuration has run each kind of task. */
+    Run warmUp() throws Exception {
+        return submitAtOnce(WARM_UP_JOBS, SMALL_CUES, SMALL_LANGUAGES, shortSource);
+    }
+
+    /**
+     * Submits {@code count} alike jobs from as many threads (a studio's batch arrives together, and the
+     * submissions then queue on the server as they would), polls them until none runs work, and checks them.
+     */
+    private Run submitAtOnce(int count, int cues, List<String> languages, String source) throws Exception {
+        Map<String, String> scripts = new LinkedHashMap<>();
+        languages.forEach(l -> scripts.put(l, Dubbing.script(cues, EVERY_MS, SLOT_MS, TEXT.get(l))));
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        List<String> ids = new ArrayList<>();
+        long t0 = System.nanoTime();
+        try {
+            List<Future<String>> submitted = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                submitted.add(pool.submit(() -> dubbing.submit(source, scripts, null)));
+            }
+            for (Future<String> f : submitted) {
+                ids.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Map<String, JsonObject> settled = new LinkedHashMap<>();
+        Set<String> open = new LinkedHashSet<>(ids);
+        while (!open.isEmpty()) {
+            Thread.sleep(POLL.toMillis());
+            for (Iterator<String> it = open.iterator(); it.hasNext(); ) {
+                String id = it.next();
+                JsonObject job = dubbing.job(id);
+                if (!List.of("QUEUED", "RUNNING").contains(job.getString("state"))) {
+                    settled.put(id, job);
+                    it.remove();
+                }
+            }
+            if (System.nanoTime() - t0 > AT_MOST.toNanos()) {
+                fail(open.size() + " of " + count + " jobs still running after " + AT_MOST.toMinutes() + " minutes: " + open);
+            }
+        }
+        double clientSeconds = (System.nanoTime() - t0) / 1e9;
+        List<JsonObject> jobs = ids.stream().map(settled::get).toList();
+        // checked after the clock stopped: reading 1,800 outputs is not the cluster's work
+        JobTimes first = null;
+        long recognized = 0;
+        for (JsonObject job : jobs) {
+            List<JsonObject> outputs = checked(job, cues, languages);
+            recognized += outputs.stream().flatMap(o -> o.getJsonArray("checks").getValuesAs(JsonObject.class).stream())
+                    .filter(c -> c.getString("check").equals("SCRIPT_CONFORMANCE")).count();
+            if (first == null) {
+                first = JobTimes.of(job, outputs);
+            }
+        }
+        return new Run(jobs, clientSeconds, first, recognized);
+    }
+
+    /** In review, every task succeeded, and one line per cue and language: none lost, none made twice. */
+    private List<JsonObject> checked(JsonObject job, int cues, List<String> languages) {
+        String id = job.getString("id");
+        assertEquals("IN_REVIEW", job.getString("state"), "job " + id + ": " + job.getString("reason", ""));
+        Dubbing.tasks(job).forEach(t -> assertEquals("SUCCEEDED", t.getString("state"), "job " + id + ": " + t));
+        List<JsonObject> outputs = dubbing.manager.all("/api/v1/jobs/" + id + "/outputs");
+        assertEquals(cues * languages.size(), outputs.size(), "job " + id + ": one line per cue and language");
+        Map<String, Long> perCue = outputs.stream().collect(Collectors.groupingBy(o -> o.getString("cueId"),
+                Collectors.counting()));
+        assertEquals(cues, perCue.size(), "job " + id + ": every cue spoken");
+        perCue.forEach((cue, n) -> assertEquals(languages.size(), n.intValue(), "job " + id + ", " + cue
+                + ": once per language"));
+        return outputs;
+    }
+
+    /**
+     * One timed batch: the jobs as they settled, the client's wall time (submit to the poll that saw the
+     * last one settled), the first job's time by task kind, and how many lines CHECK ran the English
+     * recognizer on.
+     */
+    record Run(List<JsonObject> jobs, double clientSeconds, JobTimes firstJob, long recognizedLines) {
+
+        /** The first job created to the last one's last change (IN_REVIEW), by the server's clock. */
+        double serverSeconds() {
+            Instant created = jobs.stream().map(j -> Instant.parse(j.getString("createdAt"))).min(Instant::compareTo)
+                    .orElseThrow();
+            Instant ended = jobs.stream().map(j -> Instant.parse(j.getString("updatedAt"))).max(Instant::compareTo)
+                    .orElseThrow();
+            return Duration.between(created, ended).toNanos() / 1e9;
+        }
+
+        List<JsonObject> tasks() {
+            return jobs.stream().flatMap(j -> Dubbing.tasks(j).stream()).toList();
+        }
+
+        /** Tasks that had to start more than once (a lapsed lease, a redelivery): each costs a re-run. */
+        long rerun() {
+            return tasks().stream().filter(t -> t.getInt("attempts") > 1).count();
+        }
+
+        /** Per node ({@code worker} is "node/boot"), its task count and the count per kind. */
+        String perNode() {
+            Map<String, Map<String, Long>> byNode = tasks().stream().collect(Collectors.groupingBy(
+                    t -> t.getString("worker", "?/").split("/")[0], TreeMap::new,
+                    Collectors.groupingBy(t -> t.getString("kind"), LinkedHashMap::new, Collectors.counting())));
+            return byNode.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %d (%s)", e.getKey(),
+                            e.getValue().values().stream().mapToLong(Long::longValue).sum(),
+                            kinds(e.getValue(), n -> Long.toString(n))))
+                    .collect(Collectors.joining(", "));
+        }
+
+        /** Where the first job's wall time went: each kind's wall covered (union) / busy (sum), and the time no task ran. */
+        String timeByKind() {
+            Map<String, JobTimes.Kind> kinds = firstJob.kinds();
+            return kinds(kinds, k -> String.format(Locale.ROOT, "%.1f / %.1f s", k.covered(), k.busy()))
+                    + String.format(Locale.ROOT, "; no task running %.1f s", firstJob.idle());
+        }
+
+        private static <V> String kinds(Map<String, V> byKind, Function<V, String> figure) {
+            List<String> order = List.of("SYNTHESIZE", "MIX", "CHECK", "ASSEMBLE");
+            return byKind.entrySet().stream()
+                    .sorted((a, b) -> Integer.compare(rank(order, a.getKey()), rank(order, b.getKey())))
+                    .map(e -> e.getKey() + " " + figure.apply(e.getValue())).collect(Collectors.joining(", "));
+        }
+
+        private static int rank(List<String> order, String kind) {
+            int i = order.indexOf(kind);
+            return i < 0 ? order.size() : i;
+        }
+    }
+}

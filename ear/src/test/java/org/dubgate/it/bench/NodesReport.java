@@ -1,0 +1,103 @@
+package org.dubgate.it.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/** The text of {@code nodes.txt} below its header: the job figures of both configurations, and the row locks. */
+final class NodesReport {
+
+    private NodesReport() {
+    }
+
+    /** One kind of batch on 1 node against 2: each run, the medians when there are several, and who ran what. */
+    static String jobs(String title, NodesBenchmark.Configuration one, NodesBenchmark.Configuration two, boolean big) {
+        List<ClusterJobs.Run> a = big ? one.big() : one.small();
+        List<ClusterJobs.Run> b = big ? two.big() : two.small();
+        ClusterJobs.Run sample = a.get(0);
+        String what = big
+                ? String.format(Locale.ROOT, "%d cues x %s = %d lines, a %d s silent FLAC", ClusterJobs.BIG_CUES,
+                ClusterJobs.BIG_LANGUAGES, ClusterJobs.BIG_CUES * ClusterJobs.BIG_LANGUAGES.size(), ClusterJobs.sourceSeconds())
+                : String.format(Locale.ROOT, "%d jobs of %d cues x %s, a 10 s silent FLAC", ClusterJobs.SMALL_JOBS,
+                ClusterJobs.SMALL_CUES, ClusterJobs.SMALL_LANGUAGES);
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s: %s, %d tasks%n", title, what,
+                sample.tasks().size()));
+        s.append("                                   1 node     2 nodes    ratio\n");
+        for (int i = 0; i < a.size(); i++) {
+            s.append(row("run " + (i + 1) + ", server", a.get(i).serverSeconds(), b.get(i).serverSeconds()));
+            s.append(row("run " + (i + 1) + ", client", a.get(i).clientSeconds(), b.get(i).clientSeconds()));
+        }
+        if (a.size() > 1) {
+            s.append(row("median, server", median(a, ClusterJobs.Run::serverSeconds), median(b, ClusterJobs.Run::serverSeconds)));
+            s.append(row("median, client", median(a, ClusterJobs.Run::clientSeconds), median(b, ClusterJobs.Run::clientSeconds)));
+        }
+        for (int i = 0; i < a.size(); i++) {
+            s.append(String.format(Locale.ROOT, "  run %d, tasks per node, 1 node:  %s%n                         2 nodes: %s%n",
+                    i + 1, a.get(i).perNode(), b.get(i).perNode()));
+            if (big) {
+                // the serial tail (the last language's MIX and CHECK, then ASSEMBLE) is what a second node cannot share
+                s.append(String.format(Locale.ROOT, "  run %d, wall covered / busy by kind, 1 node:  %s%n"
+                        + "                                      2 nodes: %s%n", i + 1, a.get(i).timeByKind(),
+                        b.get(i).timeByKind()));
+            }
+        }
+        s.append(String.format(Locale.ROOT, "  tasks started more than once: %d (1 node), %d (2 nodes)",
+                a.stream().mapToLong(ClusterJobs.Run::rerun).sum(), b.stream().mapToLong(ClusterJobs.Run::rerun).sum()));
+        if (big) {
+            s.append(String.format(Locale.ROOT, "; English lines CHECK ran the recognizer on: %d of %d",
+                    sample.recognizedLines(), ClusterJobs.BIG_CUES));
+        }
+        return s.append("\n\n").toString();
+    }
+
+    /** The pgbench figures, a client count a column, and what the disk's flush rate would make of them. */
+    static String locks(RowLocks.Results r, List<Integer> clients, int seconds) {
+        int most = clients.get(clients.size() - 1);
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, """
+                (c) PostgreSQL row locks: pgbench on the cluster's database after the cluster stopped
+                    (%s);
+                    %d s a figure, -M simple, pgbench threads = min(clients, cores), on scratch tables LIKE audit_head,
+                    audit_entry and dubbing_job (dropped after); ledger: lock the head FOR UPDATE, insert the entry,
+                    update the head; job row: lock it FOR UPDATE, update it. Two-phase = PREPARE TRANSACTION and
+                    COMMIT PREPARED, as the nodes' XA transactions commit when a JMS send is in them
+                """, r.server(), seconds));
+        s.append(String.format(Locale.ROOT, "  %-54s", "transactions/s (average latency)"));
+        clients.forEach(c -> s.append(String.format(Locale.ROOT, "  %-18s", c + (c == 1 ? " client" : " clients"))));
+        s.append(String.format(Locale.ROOT, "  %d / 1%n", most));
+        r.figures().forEach((script, byClients) -> {
+            s.append(String.format(Locale.ROOT, "  %-54s", script.label));
+            clients.forEach(c -> {
+                RowLocks.Figure f = byClients.get(c);
+                s.append(String.format(Locale.ROOT, "  %7.0f (%5.2f ms)", f.tps(), f.latencyMs()));
+            });
+            s.append(String.format(Locale.ROOT, "  %5.2f%n", byClients.get(most).tps() / byClients.get(1).tps()));
+        });
+        s.append(String.format(Locale.ROOT, "  (%d / 1: one row every client queues on is held by one transaction at a time, so only the\n"
+                + "  work outside the lock overlaps; rows of their own rise until the cores run out, which pgbench and\n"
+                + "  PostgreSQL share here)%n", most));
+        if (r.fdatasyncPerSecond().isPresent()) {
+            double f = r.fdatasyncPerSecond().getAsDouble();
+            boolean off = r.server().contains("fsync=off");
+            s.append(String.format(Locale.ROOT, """
+                      this disk (pg_test_fsync in %s): one 8 kB write + fdatasync, %.0f a second. With fsync on, the head
+                      row stays locked through its commit's WAL flush (group commit cannot batch appends that wait on
+                      one lock), so appends stay under about %.0f/s one-phase and %.0f/s two-phase (PREPARE and
+                      COMMIT PREPARED flush each), however many clients and nodes%s
+                    """, r.fsyncDir(), f, f, f / 2, off ? ": reasoned, not measured (this database runs with fsync=off)"
+                    : " (this database runs with fsync on: the figures above include the flush)"));
+        } else {
+            s.append("  no pg_test_fsync figure (-Ddubgate.bench.fsync-test=false, or no /usr/lib/postgresql/*/bin/pg_test_fsync)\n");
+        }
+        return s.append('\n').toString();
+    }
+
+    private static String row(String what, double oneNode, double twoNodes) {
+        return String.format(Locale.ROOT, "  %-28s %8.2f s  %8.2f s  %6.2f%n", what, oneNode, twoNodes, oneNode / twoNodes);
+    }
+
+    /** The median (the mean of the two middle values of an even count). */
+    private static <T> double median(List<T> items, ToDoubleFunction<T> value) {
+        double[] v = items.stream().mapToDouble(value).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}
