@@ -26,6 +26,8 @@ import java.util.Optional;
  * as JSON, with the dialogue-gated loudness over the cues when given (see {@link LoudnessCommand}).
  * {@code media-tools check MIX --gate-on CUES.json [--original SOURCE] [LINE ...]}: the audio figures
  * of a language's automatic QA, as the server's CHECK stage gathers them (see {@link CheckCommand}).
+ * {@code media-tools avsync VIDEO [AUDIO]}: how far the sound (VIDEO's own, or AUDIO) is offset from the
+ * picture, from the speaker's mouth, as JSON (see {@link AvSyncCommand}).
  *
  * <p>Exit codes: 0 success; 2 usage error; 3 the file is missing or unreadable; 4 the file is not
  * usable (media: empty, not audio/video, truncated or corrupt; script: any problem, text that is not
@@ -41,7 +43,8 @@ public final class MediaToolsCli {
 
     private static final String USAGE_TEXT = "usage: media-tools probe FILE | media-tools script FILE.{srt,vtt,ttml,json}"
             + " | media-tools dub PLAN.json OUTDIR | media-tools loudness FILE [--gate-on CUES.json]"
-            + " | media-tools check MIX --gate-on CUES.json [--original SOURCE] [LINE ...]";
+            + " | media-tools check MIX --gate-on CUES.json [--original SOURCE] [LINE ...]"
+            + " | " + AvSyncCommand.USAGE;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -108,6 +111,14 @@ public final class MediaToolsCli {
         if (args[0].equals("check")) {
             try {
                 return CheckCommand.run(args, out, err);
+            } catch (RuntimeException | LinkageError e) {
+                err.println("media-tools: unexpected failure: " + e);
+                return UNEXPECTED;
+            }
+        }
+        if (args[0].equals("avsync")) {
+            try {
+                return AvSyncCommand.run(args, out, err);
             } catch (RuntimeException | LinkageError e) {
                 err.println("media-tools: unexpected failure: " + e);
                 return UNEXPECTED;
