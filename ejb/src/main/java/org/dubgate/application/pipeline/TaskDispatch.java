@@ -28,6 +28,6 @@ public class TaskDispatch {
 
     /** Sends the message of a task that exists already (its earlier one was consumed by a worker that died). */
     public void dispatchAgain(DubbingJob job, JobTask task) {
-        queue.enqueue(WorkItem.task(task.id()), job.queuePriority(task.kind()));
+        queue.enqueue(WorkItem.task(task.id()), job.queuePriority());
     }
 }

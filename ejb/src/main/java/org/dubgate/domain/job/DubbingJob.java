@@ -403,14 +403,14 @@ public class DubbingJob {
     }
 
     /**
-     * How urgently the task queue should serve this job's tasks of {@code kind}, 0 to 9: the job's
-     * priority (1 to 10) scaled to 0 to 6, plus the stage's place in the pipeline (0 for SYNTHESIZE up
-     * to 3 for ASSEMBLE). Urgent jobs first; within a job, the stages that finish it before more of the
-     * stages that start it, so a language's MIX runs beside the other languages' synthesis instead of
-     * waiting behind all of it, and a job that is nearly done does not wait behind a new one's backlog.
+     * How urgently the task queue should serve this job's tasks, 0 to 9: its priority (1 to 10) less one, so
+     * the next free worker takes an urgent job's task before a routine one's. A job's own tasks keep the
+     * order they were dispatched in: giving its later stages precedence (a language's MIX beside the other
+     * languages' synthesis) was measured slower — 1.45 against 1.86 for two nodes over one on two cores
+     * (bench/nodes.sh), the MIX and the synthesis then contending for the same cores.
      */
-    public int queuePriority(TaskKind kind) {
-        return Math.min(9, (priority - 1) * 2 / 3 + kind.ordinal());
+    public int queuePriority() {
+        return priority - 1;
     }
 
     public double maxTempo() {
