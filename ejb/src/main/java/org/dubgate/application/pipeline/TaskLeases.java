@@ -49,10 +49,20 @@ public class TaskLeases {
     @ConfigProperty(name = "dubgate.tasks.lease-seconds", defaultValue = "30")
     long leaseSeconds;
 
+    /** Only housekeeping: storage that will not list unfinished uploads to this node must not stop it. */
+    private int sweepUploads() {
+        try {
+            return store.sweepAbandonedUploads();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "could not remove the unfinished uploads earlier starts left behind: " + e);
+            return 0;
+        }
+    }
+
     @PostConstruct
     void atStart() {
         int folders = this.folders.sweepEarlierStarts();
-        int uploads = store.sweepAbandonedUploads();
+        int uploads = sweepUploads();
         if (folders + uploads > 0) {
             LOG.info(() -> "removed what earlier starts left behind: " + folders + " working folder(s), " + uploads
                     + " unfinished upload(s)");

@@ -24,11 +24,12 @@ import java.util.stream.Stream;
  * that the next start removes (the folder is this node's alone).
  *
  * <p>The copies take at most {@code maxBytes} of disk: when a new one would exceed it, the least recently
- * used are deleted, never the one just handed out. (Not Caffeine: its admission policy may turn away the
- * newest entry, which here is a file a caller is about to open.) A tool reading a copy that is deleted
- * meanwhile keeps reading it (the file system frees it when the tool closes it); a path handed out and
- * opened only after its copy was deleted fails that attempt, and the task runs again — so the bound should
- * be well above one job's working set (its lines, stems and mixes).
+ * used are deleted — but none used in the last {@code keepUsed} (an hour in the server): a task asks for its
+ * files one after another and opens them later (a MIX: every line, then the source, then the M&amp;E), so a
+ * copy handed out must outlive the task. The bound gives way to that: for a while the copies may take more
+ * than {@code maxBytes}. (Not Caffeine: its admission policy may turn away the newest entry, which here is a
+ * file a caller is about to open.) A tool reading a copy that is deleted meanwhile keeps reading it (the file
+ * system frees it when the tool closes it).
  */
 final class ObjectCache {
 
@@ -41,13 +42,23 @@ final class ObjectCache {
     private final Path root;
     private final String start = UUID.randomUUID().toString().substring(0, 8);
     private final long maxBytes;
-    /** sha256 → size of the copies on disk, least recently used first; guarded by itself. */
-    private final LinkedHashMap<String, Long> copies = new LinkedHashMap<>(64, 0.75f, true);
+    private final long keepUsedNanos;
+    /** sha256 → size and last use of the copies on disk, least recently used first; guarded by itself. */
+    private final LinkedHashMap<String, Use> copies = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
 
+    private record Use(long size, long atNanos) {
+    }
+
+    /** A cache that deletes no copy used within the last hour: longer than any task holds its files. */
     ObjectCache(Path root, long maxBytes) {
+        this(root, maxBytes, java.time.Duration.ofHours(1));
+    }
+
+    ObjectCache(Path root, long maxBytes, java.time.Duration keepUsed) {
         this.root = root;
         this.maxBytes = maxBytes;
+        this.keepUsedNanos = keepUsed.toNanos();
         try {
             Files.createDirectories(root.resolve("incoming"));
             Files.createDirectories(root.resolve("objects"));
@@ -60,8 +71,12 @@ final class ObjectCache {
     /** The copies an earlier start kept count against the bound too, the oldest offered first. */
     private void knowEarlierCopies() throws IOException {
         try (Stream<Path> files = Files.walk(root.resolve("objects"))) {
+            long nowNanos = System.nanoTime();
+            long nowMillis = System.currentTimeMillis();
+            // last used when last written, as far as this start can tell
             files.filter(Files::isRegularFile).sorted(Comparator.comparing(ObjectCache::modified))
-                    .forEach(f -> used(f.getFileName().toString(), f.toFile().length()));
+                    .forEach(f -> used(f.getFileName().toString(), f.toFile().length(),
+                            nowNanos - Math.max(0, nowMillis - modified(f).toMillis()) * 1_000_000));
         }
     }
 
@@ -72,19 +87,28 @@ final class ObjectCache {
         }
     }
 
-    /** Marks a copy as just used, and deletes the least recently used others while the bound is exceeded. */
+    /**
+     * Marks a copy as just used, and deletes the least recently used others while the bound is exceeded,
+     * stopping at the first used within {@code keepUsed} (every later one was used later still).
+     */
     private void used(String sha256, long size) {
+        used(sha256, size, System.nanoTime());
+    }
+
+    private void used(String sha256, long size, long atNanos) {
         synchronized (copies) {
-            Long was = copies.put(sha256, size);
-            bytes += size - (was == null ? 0 : was);
-            for (Iterator<Map.Entry<String, Long>> oldest = copies.entrySet().iterator();
+            long now = System.nanoTime();
+            Use was = copies.put(sha256, new Use(size, atNanos));
+            bytes += size - (was == null ? 0 : was.size());
+            for (Iterator<Map.Entry<String, Use>> oldest = copies.entrySet().iterator();
                  bytes > maxBytes && oldest.hasNext(); ) {
-                Map.Entry<String, Long> copy = oldest.next();
-                if (!copy.getKey().equals(sha256)) {
-                    oldest.remove();
-                    bytes -= copy.getValue();
-                    deleteCopy(copy.getKey());
+                Map.Entry<String, Use> copy = oldest.next();
+                if (now - copy.getValue().atNanos() < keepUsedNanos) {
+                    break;
                 }
+                oldest.remove();
+                bytes -= copy.getValue().size();
+                deleteCopy(copy.getKey());
             }
         }
     }
@@ -96,9 +120,12 @@ final class ObjectCache {
     /** The copy of {@code sha256}, fetched first unless there is one of {@code size} bytes already. */
     Path file(String sha256, long size, Fetch fetch) throws IOException {
         Path target = pathOf(sha256);
-        if (hasSize(target, size)) {
-            used(sha256, size);
-            return target;
+        synchronized (copies) {
+            // checked and marked at once: no other thread can delete it in between
+            if (hasSize(target, size)) {
+                used(sha256, size);
+                return target;
+            }
         }
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(root.resolve("incoming"), "fetch-" + start + "-", ".part");
@@ -141,8 +168,8 @@ final class ObjectCache {
     /** Forgets the copy of content no longer stored. */
     void drop(String sha256) throws IOException {
         synchronized (copies) {
-            Long size = copies.remove(sha256);
-            bytes -= size == null ? 0 : size;
+            Use use = copies.remove(sha256);
+            bytes -= use == null ? 0 : use.size();
         }
         Files.deleteIfExists(pathOf(sha256));
     }

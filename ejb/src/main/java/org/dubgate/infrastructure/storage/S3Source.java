@@ -25,6 +25,13 @@ record S3Source(S3Client s3, String bucket, String key, String sha256, long size
         try {
             ResponseInputStream<GetObjectResponse> body = s3.getObject(b -> b.bucket(bucket).key(key)
                     .range("bytes=" + offset + "-" + (offset + length - 1)));
+            Long sent = body.response().contentLength();
+            if (sent == null || sent != length) {
+                // a server that ignored the range sends the whole object: its first bytes are not the range
+                body.abort();
+                throw new IOException("bucket " + bucket + " answered the range " + offset + "+" + length + " of "
+                        + key + " with " + sent + " bytes");
+            }
             return new ExactStream(body, length, body::abort);
         } catch (SdkException e) {
             throw new IOException("cannot read " + key + " from bucket " + bucket + ": " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,7 +21,7 @@ class ObjectCacheTest {
 
     @Test
     void copiesBeyondTheBoundAreDeletedFromDisk() throws Exception {
-        ObjectCache cache = new ObjectCache(dir, 4 * MIB);
+        ObjectCache cache = new ObjectCache(dir, 4 * MIB, Duration.ZERO);
         List<Path> copies = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             copies.add(cache.file(sha(i), MIB, file -> Files.write(file, new byte[(int) MIB])));
@@ -36,11 +37,11 @@ class ObjectCacheTest {
 
     @Test
     void aLaterStartCountsTheCopiesItFindsAndKeepsTheBound() throws Exception {
-        ObjectCache first = new ObjectCache(dir, 100 * MIB);
+        ObjectCache first = new ObjectCache(dir, 100 * MIB, Duration.ZERO);
         for (int i = 0; i < 6; i++) {
             first.file(sha(i), MIB, file -> Files.write(file, new byte[(int) MIB]));
         }
-        ObjectCache next = new ObjectCache(dir, 3 * MIB);
+        ObjectCache next = new ObjectCache(dir, 3 * MIB, Duration.ZERO);
         assertEquals(3 * MIB, next.bytes(), "what the earlier start left is bounded too");
         try (var files = Files.walk(dir.resolve("objects"))) {
             assertEquals(3, files.filter(Files::isRegularFile).count());
@@ -48,8 +49,20 @@ class ObjectCacheTest {
     }
 
     @Test
+    void aCopyUsedLatelyIsKeptEvenBeyondTheBound() throws Exception {
+        // a task takes its files one after another and opens them later: none of them may go meanwhile
+        ObjectCache cache = new ObjectCache(dir, 2 * MIB);
+        List<Path> copies = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            copies.add(cache.file(sha(i), MIB, file -> Files.write(file, new byte[(int) MIB])));
+        }
+        assertEquals(List.of(true, true, true, true), copies.stream().map(Files::exists).toList());
+        assertEquals(4 * MIB, cache.bytes(), "over the bound for now");
+    }
+
+    @Test
     void aCopyFetchedOnceIsServedAgainWithoutFetching() throws Exception {
-        ObjectCache cache = new ObjectCache(dir, 4 * MIB);
+        ObjectCache cache = new ObjectCache(dir, 4 * MIB, Duration.ZERO);
         Path copy = cache.file(sha(1), 3, file -> Files.write(file, new byte[]{1, 2, 3}));
         Path again = cache.file(sha(1), 3, file -> fail("fetched a second time"));
         assertEquals(copy, again);
