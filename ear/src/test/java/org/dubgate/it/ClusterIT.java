@@ -39,7 +39,7 @@ class ClusterIT {
 
     private static final String A = "node-a";
     private static final String B = "node-b";
-    private static final int CUES = 150;
+    private static final int CUES = 100;
 
     private static Cluster cluster;
     private static Dubbing dubbing;
@@ -56,9 +56,9 @@ class ClusterIT {
         cluster.startNode(A, 200); // Api.BASE: the tests' own calls go to node A unless they say otherwise
         cluster.startNode(B, 300);
         dubbing = new Dubbing("es", "en");
-        // 40 s of silence: 150 cues, a line every 200 ms (3 SYNTHESIZE batches a language)
+        // 30 s of silence: 100 cues, a line every 200 ms (2 SYNTHESIZE batches a language)
         source = dubbing.upload("silence.flac", "audio/flac",
-                Files.readAllBytes(Dubbing.silentFlac(tmp.resolve("s.flac"), 40))).getString("id");
+                Files.readAllBytes(Dubbing.silentFlac(tmp.resolve("s.flac"), 30))).getString("id");
     }
 
     @AfterAll
