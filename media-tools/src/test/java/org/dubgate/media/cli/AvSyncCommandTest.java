@@ -5,15 +5,11 @@ import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.dubgate.media.TestMedia;
-import org.dubgate.media.json.JsonSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -24,21 +20,7 @@ class AvSyncCommandTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return MediaToolsCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8).strip();
-    }
-
-    private JsonObject json() throws Exception {
-        return (JsonObject) JsonSupport.read(out.toString(StandardCharsets.UTF_8));
-    }
+    private final CliRun cli = new CliRun();
 
     private static Path clip() throws Exception {
         return TestMedia.gridClips().findFirst().orElseThrow();
@@ -79,8 +61,8 @@ class AvSyncCommandTest {
 
     @Test
     void printsTheOffsetOfAClipsOwnAudio() throws Exception {
-        assertEquals(MediaToolsCli.OK, run("avsync", clip().toString()), stderr());
-        JsonObject j = json();
+        assertEquals(MediaToolsCli.OK, cli.run("avsync", clip().toString()), cli.stderr().strip());
+        JsonObject j = cli.json();
         assertTrue(Math.abs(j.getInt("offsetMs")) <= 40, j.toString());
         double confidence = j.getJsonNumber("confidence").doubleValue();
         assertTrue(confidence > 0 && confidence <= 1, j.toString());
@@ -93,56 +75,56 @@ class AvSyncCommandTest {
         assertEquals(75, shot.getInt("endFrame"));
         assertEquals(3.0, shot.getJsonNumber("end").doubleValue(), 1e-9);
         assertEquals(j.getInt("offsetMs"), shot.getInt("offsetMs"));
-        assertEquals("", stderr());
+        assertEquals("", cli.stderr().strip());
     }
 
     @Test
     void takesTheAudioFromASecondFile() throws Exception {
         Path stripes = faceless("stripes.mp4", true);
         // a face-less video with a face's sound: the picture has no face, whatever the sound
-        assertEquals(MediaToolsCli.BAD_MEDIA, run("avsync", stripes.toString(), clip().toString()));
-        assertEquals("media-tools: NO_FACE: stripes.mp4: no face found in any of its 50 frames", stderr());
-        err.reset();
+        assertEquals(MediaToolsCli.BAD_MEDIA, cli.run("avsync", stripes.toString(), clip().toString()));
+        assertEquals("media-tools: NO_FACE: stripes.mp4: no face found in any of its 50 frames", cli.stderr().strip());
+        cli.resetErr();
         // the clip's picture with its own file as the separate sound: the same answer as its own audio
-        assertEquals(MediaToolsCli.OK, run("avsync", clip().toString(), clip().toString()), stderr());
-        assertEquals("separate", json().getString("audio"));
-        assertTrue(Math.abs(json().getInt("offsetMs")) <= 40, json().toString());
+        assertEquals(MediaToolsCli.OK, cli.run("avsync", clip().toString(), clip().toString()), cli.stderr().strip());
+        assertEquals("separate", cli.json().getString("audio"));
+        assertTrue(Math.abs(cli.json().getInt("offsetMs")) <= 40, cli.json().toString());
     }
 
     @Test
     void eachBadInputExitsWithOneLineSayingWhy() throws Exception {
-        assertEquals(MediaToolsCli.UNREADABLE, run("avsync", tmp.resolve("absent.mp4").toString()));
-        assertEquals("media-tools: MISSING: absent.mp4: no such file", stderr());
-        err.reset();
-        assertEquals(MediaToolsCli.UNREADABLE, run("avsync", clip().toString(), tmp.resolve("dub.wav").toString()));
-        assertEquals("media-tools: MISSING: dub.wav: no such file", stderr());
-        err.reset();
+        assertEquals(MediaToolsCli.UNREADABLE, cli.run("avsync", tmp.resolve("absent.mp4").toString()));
+        assertEquals("media-tools: MISSING: absent.mp4: no such file", cli.stderr().strip());
+        cli.resetErr();
+        assertEquals(MediaToolsCli.UNREADABLE, cli.run("avsync", clip().toString(), tmp.resolve("dub.wav").toString()));
+        assertEquals("media-tools: MISSING: dub.wav: no such file", cli.stderr().strip());
+        cli.resetErr();
         Path silence = TestMedia.wav(tmp.resolve("silence.wav"), 16_000, 1, new short[3 * 16_000]);
-        assertEquals(MediaToolsCli.BAD_MEDIA, run("avsync", silence.toString()));
-        assertEquals("media-tools: NO_VIDEO: silence.wav: no video stream", stderr());
-        err.reset();
-        assertEquals(MediaToolsCli.BAD_MEDIA, run("avsync", faceless("stripes.mp4", true).toString()));
-        assertEquals("media-tools: NO_FACE: stripes.mp4: no face found in any of its 50 frames", stderr());
-        err.reset();
+        assertEquals(MediaToolsCli.BAD_MEDIA, cli.run("avsync", silence.toString()));
+        assertEquals("media-tools: NO_VIDEO: silence.wav: no video stream", cli.stderr().strip());
+        cli.resetErr();
+        assertEquals(MediaToolsCli.BAD_MEDIA, cli.run("avsync", faceless("stripes.mp4", true).toString()));
+        assertEquals("media-tools: NO_FACE: stripes.mp4: no face found in any of its 50 frames", cli.stderr().strip());
+        cli.resetErr();
         Path mute = faceless("mute.mp4", false);
-        assertEquals(MediaToolsCli.BAD_MEDIA, run("avsync", mute.toString()));
-        assertEquals("media-tools: NO_AUDIO: mute.mp4: no audio stream: give the audio as a second argument", stderr());
-        err.reset();
-        assertEquals(MediaToolsCli.BAD_MEDIA, run("avsync", clip().toString(), mute.toString()));
-        assertEquals("media-tools: NO_AUDIO: mute.mp4: no audio stream", stderr());
-        err.reset();
-        assertEquals(MediaToolsCli.BAD_MEDIA, run("avsync", clip().toString(), silence.toString()));
-        assertEquals("media-tools: SILENT: silence.wav: the audio is silent: nothing to match the mouth with", stderr());
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals(MediaToolsCli.BAD_MEDIA, cli.run("avsync", mute.toString()));
+        assertEquals("media-tools: NO_AUDIO: mute.mp4: no audio stream: give the audio as a second argument", cli.stderr().strip());
+        cli.resetErr();
+        assertEquals(MediaToolsCli.BAD_MEDIA, cli.run("avsync", clip().toString(), mute.toString()));
+        assertEquals("media-tools: NO_AUDIO: mute.mp4: no audio stream", cli.stderr().strip());
+        cli.resetErr();
+        assertEquals(MediaToolsCli.BAD_MEDIA, cli.run("avsync", clip().toString(), silence.toString()));
+        assertEquals("media-tools: SILENT: silence.wav: the audio is silent: nothing to match the mouth with", cli.stderr().strip());
+        assertEquals("", cli.stdout());
     }
 
     @Test
     void wrongArgumentsExitTwo() {
-        assertEquals(MediaToolsCli.USAGE, run("avsync"));
-        assertEquals("media-tools: usage: media-tools avsync VIDEO [AUDIO]", stderr());
-        err.reset();
-        assertEquals(MediaToolsCli.USAGE, run("avsync", "a.mp4", "b.wav", "c.wav"));
-        assertEquals(MediaToolsCli.USAGE, run());
-        assertTrue(stderr().contains("media-tools avsync VIDEO [AUDIO]"), stderr());
+        assertEquals(MediaToolsCli.USAGE, cli.run("avsync"));
+        assertEquals("media-tools: usage: media-tools avsync VIDEO [AUDIO]", cli.stderr().strip());
+        cli.resetErr();
+        assertEquals(MediaToolsCli.USAGE, cli.run("avsync", "a.mp4", "b.wav", "c.wav"));
+        assertEquals(MediaToolsCli.USAGE, cli.run());
+        assertTrue(cli.stderr().strip().contains("media-tools avsync VIDEO [AUDIO]"), cli.stderr().strip());
     }
 }

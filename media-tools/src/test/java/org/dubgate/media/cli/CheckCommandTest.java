@@ -9,9 +9,6 @@ import org.dubgate.media.mix.Span;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,13 +25,7 @@ class CheckCommandTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return MediaToolsCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
+    private final CliRun cli = new CliRun();
 
     /** Stereo 1 kHz at {@code dbfs}, {@code seconds} long, with the first {@code clipped} samples of each channel at full scale. */
     private Path stereo(String name, double dbfs, int seconds, int clipped) throws Exception {
@@ -57,9 +48,9 @@ class CheckCommandTest {
         Path original = stereo("original.wav", -20, 6, 0);
         Path line = stereo("line.wav", -12, 1, 0);
         Path cues = Files.writeString(tmp.resolve("cues.json"), "[{\"start\":1,\"end\":3},{\"start\":4,\"end\":5.5}]");
-        assertEquals(MediaToolsCli.OK, run("check", mix.toString(), "--gate-on", cues.toString(), "--original",
-                original.toString(), line.toString(), line.toString()), err.toString(StandardCharsets.UTF_8));
-        JsonObject j = (JsonObject) JsonSupport.read(out.toString(StandardCharsets.UTF_8));
+        assertEquals(MediaToolsCli.OK, cli.run("check", mix.toString(), "--gate-on", cues.toString(), "--original",
+                original.toString(), line.toString(), line.toString()), cli.stderr());
+        JsonObject j = (JsonObject) JsonSupport.read(cli.stdout());
         double alone = new LoudnessMeter().measure(mix, List.of(new Span(Duration.ofSeconds(1), Duration.ofSeconds(3)),
                 new Span(Duration.ofSeconds(4), Duration.ofMillis(5500)))).dialogueGated().orElseThrow().integratedLufs();
         double gated = number(j.getJsonObject("mix").getJsonObject("dialogueGated"), "integratedLufs");
@@ -78,7 +69,7 @@ class CheckCommandTest {
 
     @Test
     void withoutCuesItIsAUsageError() throws Exception {
-        assertEquals(MediaToolsCli.USAGE, run("check", stereo("m.wav", -20, 1, 0).toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: media-tools check MIX --gate-on"));
+        assertEquals(MediaToolsCli.USAGE, cli.run("check", stereo("m.wav", -20, 1, 0).toString()));
+        assertTrue(cli.stderr().contains("usage: media-tools check MIX --gate-on"));
     }
 }

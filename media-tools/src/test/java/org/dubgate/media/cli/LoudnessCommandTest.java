@@ -3,12 +3,9 @@ package org.dubgate.media.cli;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import org.dubgate.media.TestMedia;
-import org.dubgate.media.json.JsonSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,21 +18,7 @@ class LoudnessCommandTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return MediaToolsCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8).strip();
-    }
-
-    private JsonObject json() throws Exception {
-        return (JsonObject) JsonSupport.read(out.toString(StandardCharsets.UTF_8));
-    }
+    private final CliRun cli = new CliRun();
 
     /** 4 s of stereo 1 kHz sine at -20 dBFS, then 4 s at -40 dBFS, 16-bit. */
     private Path tone() throws Exception {
@@ -54,8 +37,8 @@ class LoudnessCommandTest {
 
     @Test
     void printsEveryFigureUnderItsOwnKey() throws Exception {
-        assertEquals(MediaToolsCli.OK, run("loudness", tone().toString()), stderr());
-        JsonObject j = json();
+        assertEquals(MediaToolsCli.OK, cli.run("loudness", tone().toString()), cli.stderr().strip());
+        JsonObject j = cli.json();
         // the blocks straddling the step pass the relative gate and pull it a little below -20
         assertEquals(-20.16, number(j, "integratedLufs"), 0.05);
         assertEquals(-20.0, number(j, "momentaryMaxLufs"), 0.1);
@@ -67,71 +50,71 @@ class LoudnessCommandTest {
         assertEquals(48_000, j.getInt("sampleRate"));
         assertEquals(2, j.getInt("channels"));
         assertTrue(j.isNull("dialogueGated"));
-        assertEquals("", stderr());
+        assertEquals("", cli.stderr().strip());
     }
 
     @Test
     void gatesOnCuesFromAnArrayOrFromScriptOutput() throws Exception {
         Path wav = tone();
         Path cues = Files.writeString(tmp.resolve("cues.json"), "[{\"start\":4.5,\"end\":7.5}]");
-        assertEquals(MediaToolsCli.OK, run("loudness", wav.toString(), "--gate-on", cues.toString()), stderr());
-        JsonObject gated = json().getJsonObject("dialogueGated");
+        assertEquals(MediaToolsCli.OK, cli.run("loudness", wav.toString(), "--gate-on", cues.toString()), cli.stderr().strip());
+        JsonObject gated = cli.json().getJsonObject("dialogueGated");
         assertEquals(-40.0, number(gated, "integratedLufs"), 0.1);
         assertEquals(1, gated.getInt("spans"));
         assertEquals(3.0, number(gated, "seconds"), 1e-9);
         assertEquals(0.375, number(gated, "shareOfDuration"), 1e-9);
 
-        out.reset();
+        cli.resetOut();
         Path srt = Files.writeString(tmp.resolve("ep.srt"), "1\n00:00:00,500 --> 00:00:03,500\nANNA: Hola\n");
-        assertEquals(MediaToolsCli.OK, run("script", srt.toString()));
-        Path script = Files.writeString(tmp.resolve("script.json"), out.toString(StandardCharsets.UTF_8));
-        out.reset();
-        assertEquals(MediaToolsCli.OK, run("loudness", wav.toString(), "--gate-on", script.toString()), stderr());
-        assertEquals(-20.0, number(json().getJsonObject("dialogueGated"), "integratedLufs"), 0.1);
+        assertEquals(MediaToolsCli.OK, cli.run("script", srt.toString()));
+        Path script = Files.writeString(tmp.resolve("script.json"), cli.stdout());
+        cli.resetOut();
+        assertEquals(MediaToolsCli.OK, cli.run("loudness", wav.toString(), "--gate-on", script.toString()), cli.stderr().strip());
+        assertEquals(-20.0, number(cli.json().getJsonObject("dialogueGated"), "integratedLufs"), 0.1);
     }
 
     @Test
     void badMediaExitsAsProbeDoes() throws Exception {
-        assertEquals(MediaToolsCli.UNREADABLE, run("loudness", tmp.resolve("absent.wav").toString()));
-        assertEquals("media-tools: MISSING: absent.wav: no such file", stderr());
-        err.reset();
+        assertEquals(MediaToolsCli.UNREADABLE, cli.run("loudness", tmp.resolve("absent.wav").toString()));
+        assertEquals("media-tools: MISSING: absent.wav: no such file", cli.stderr().strip());
+        cli.resetErr();
         Path text = Files.writeString(tmp.resolve("notes.wav"), "just words");
-        assertEquals(MediaToolsCli.BAD_MEDIA, run("loudness", text.toString()));
-        assertTrue(stderr().startsWith("media-tools: NOT_MEDIA: notes.wav"), stderr());
-        assertEquals(1, stderr().lines().count());
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals(MediaToolsCli.BAD_MEDIA, cli.run("loudness", text.toString()));
+        assertTrue(cli.stderr().strip().startsWith("media-tools: NOT_MEDIA: notes.wav"), cli.stderr().strip());
+        assertEquals(1, cli.stderr().strip().lines().count());
+        assertEquals("", cli.stdout());
     }
 
     @Test
     void badCuesAreUsageErrorsNamingTheCue() throws Exception {
         Path wav = tone();
         Path backwards = Files.writeString(tmp.resolve("cues.json"), "[{\"start\":1,\"end\":2},{\"start\":3,\"end\":2}]");
-        assertEquals(MediaToolsCli.USAGE, run("loudness", wav.toString(), "--gate-on", backwards.toString()));
-        assertEquals("media-tools: cues.json: cue 2 ends (2.0) before it starts (3.0)", stderr());
-        err.reset();
+        assertEquals(MediaToolsCli.USAGE, cli.run("loudness", wav.toString(), "--gate-on", backwards.toString()));
+        assertEquals("media-tools: cues.json: cue 2 ends (2.0) before it starts (3.0)", cli.stderr().strip());
+        cli.resetErr();
         Path noEnd = Files.writeString(tmp.resolve("cues.json"), "{\"cues\":[{\"start\":1}]}");
-        assertEquals(MediaToolsCli.USAGE, run("loudness", wav.toString(), "--gate-on", noEnd.toString()));
-        assertEquals("media-tools: cues.json: cue 1: \"end\" must be a number of seconds >= 0", stderr());
-        err.reset();
+        assertEquals(MediaToolsCli.USAGE, cli.run("loudness", wav.toString(), "--gate-on", noEnd.toString()));
+        assertEquals("media-tools: cues.json: cue 1: \"end\" must be a number of seconds >= 0", cli.stderr().strip());
+        cli.resetErr();
         Path broken = Files.writeString(tmp.resolve("cues.json"), "[{\"start\":1,");
-        assertEquals(MediaToolsCli.USAGE, run("loudness", wav.toString(), "--gate-on", broken.toString()));
-        assertTrue(stderr().startsWith("media-tools: cues.json: line 1, column "), stderr());
-        err.reset();
+        assertEquals(MediaToolsCli.USAGE, cli.run("loudness", wav.toString(), "--gate-on", broken.toString()));
+        assertTrue(cli.stderr().strip().startsWith("media-tools: cues.json: line 1, column "), cli.stderr().strip());
+        cli.resetErr();
         Path latin1 = Files.write(tmp.resolve("cues.json"), "[{\"start\":1,\"end\":2,\"text\":\"Caf\u00e9\"}]"
                 .getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals(MediaToolsCli.USAGE, run("loudness", wav.toString(), "--gate-on", latin1.toString()));
-        assertEquals("media-tools: cues.json: not UTF-8 text", stderr());
-        err.reset();
+        assertEquals(MediaToolsCli.USAGE, cli.run("loudness", wav.toString(), "--gate-on", latin1.toString()));
+        assertEquals("media-tools: cues.json: not UTF-8 text", cli.stderr().strip());
+        cli.resetErr();
         assertEquals(MediaToolsCli.UNREADABLE,
-                run("loudness", wav.toString(), "--gate-on", tmp.resolve("absent.json").toString()));
-        assertTrue(stderr().startsWith("media-tools: absent.json: cannot read"), stderr());
+                cli.run("loudness", wav.toString(), "--gate-on", tmp.resolve("absent.json").toString()));
+        assertTrue(cli.stderr().strip().startsWith("media-tools: absent.json: cannot read"), cli.stderr().strip());
     }
 
     @Test
     void wrongArgumentsExitTwo() {
-        assertEquals(MediaToolsCli.USAGE, run("loudness"));
-        assertEquals(MediaToolsCli.USAGE, run("loudness", "a.wav", "--gate"));
-        assertEquals(MediaToolsCli.USAGE, run("loudness", "a.wav", "--gate-off", "c.json"));
-        assertTrue(stderr().contains("media-tools loudness FILE [--gate-on CUES.json]"), stderr());
+        assertEquals(MediaToolsCli.USAGE, cli.run("loudness"));
+        assertEquals(MediaToolsCli.USAGE, cli.run("loudness", "a.wav", "--gate"));
+        assertEquals(MediaToolsCli.USAGE, cli.run("loudness", "a.wav", "--gate-off", "c.json"));
+        assertTrue(cli.stderr().strip().contains("media-tools loudness FILE [--gate-on CUES.json]"), cli.stderr().strip());
     }
 }
