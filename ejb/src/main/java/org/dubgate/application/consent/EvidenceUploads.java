@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.dubgate.application.identity.Caller;
+import org.dubgate.application.port.ContentSource;
 import org.dubgate.application.port.ContentStore;
 import org.dubgate.application.port.StoredContent;
 import org.dubgate.domain.consent.EvidenceDocument;
@@ -13,8 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Streams a signed consent document into storage, then accepts it only if its bytes are a PDF, PNG or JPEG. */
 @Stateless
@@ -36,10 +35,12 @@ public class EvidenceUploads {
     public EvidenceDocument upload(Caller agent, String originalName, InputStream body) {
         try {
             StoredContent content = store.store(body, maxBytes);
-            Path file = store.localFile(content.sha256()).orElseThrow(() -> new IllegalStateException("stored evidence vanished"));
+            // the first bytes only, read from the store: a remote store need not fetch the whole document for them
+            ContentSource stored = store.find(content.sha256())
+                    .orElseThrow(() -> new IllegalStateException("stored evidence vanished"));
             byte[] head;
-            try (InputStream in = Files.newInputStream(file)) {
-                head = in.readNBytes(16);
+            try (InputStream in = stored.open(0, Math.min(16, stored.size()))) {
+                head = in.readAllBytes();
             }
             EvidenceDocument.Kind kind = EvidenceDocument.Kind.sniff(head).orElseThrow(() -> new UnsupportedContentException(
                     "evidence must be a PDF, PNG or JPEG document; these bytes are none of them"));
