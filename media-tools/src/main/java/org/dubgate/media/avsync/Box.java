@@ -1,10 +1,10 @@
 package org.dubgate.media.avsync;
 
 /** A face box in frame pixels, kept in doubles so that smoothing does not round it at every step. */
-record Box(double x, double y, double w, double h) {
+public record Box(double x, double y, double w, double h) {
 
     /** Intersection over union: 1 for the same box, 0 for boxes that do not touch. */
-    double overlap(Box o) {
+    public double overlap(Box o) {
         double ix = Math.max(0, Math.min(x + w, o.x + o.w) - Math.max(x, o.x));
         double iy = Math.max(0, Math.min(y + h, o.y + o.h) - Math.max(y, o.y));
         double inter = ix * iy;
@@ -12,7 +12,7 @@ record Box(double x, double y, double w, double h) {
     }
 
     /** This box moved {@code share} of the way towards {@code o}. */
-    Box toward(Box o, double share) {
+    public Box toward(Box o, double share) {
         return new Box(x + share * (o.x - x), y + share * (o.y - y), w + share * (o.w - w), h + share * (o.h - h));
     }
 }

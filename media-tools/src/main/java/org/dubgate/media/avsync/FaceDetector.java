@@ -23,7 +23,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  * OpenCV jar ships that finds GRID's six speakers in every frame. {@link CascadeClassifier} reads only a
  * file, so the cascade is copied out of the jar once per JVM. Not thread-safe: one per scoring.
  */
-final class FaceDetector implements AutoCloseable {
+public final class FaceDetector implements AutoCloseable {
 
     private static final String CASCADE = "haarcascades/haarcascade_frontalface_default.xml";
     /** Detection runs on frames scaled down to this width: a face a sync check can use is far larger than the cascade's 24 px. */
@@ -37,7 +37,7 @@ final class FaceDetector implements AutoCloseable {
     private final Mat small = new Mat();
     private final Mat equalised = new Mat();
 
-    FaceDetector() {
+    public FaceDetector() {
         cascade = new CascadeClassifier(CascadeFile.PATH.toString());
         if (cascade.empty()) {
             cascade.close();
@@ -50,7 +50,7 @@ final class FaceDetector implements AutoCloseable {
      * searched only around it and at sizes close to it: a re-detection then costs a fraction of a full search.
      * Null when there is none.
      */
-    Box detect(Mat grey, Box near) {
+    public Box detect(Mat grey, Box near) {
         int x0 = 0;
         int y0 = 0;
         int x1 = grey.cols();

@@ -7,7 +7,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * smoothed in between, so the mouth region does not jitter with the cascade's few-pixel noise. Mouth motion
  * is measured with one box over both frames of a pair, so a box that moves does not read as motion.
  */
-final class FaceTracker {
+public final class FaceTracker {
 
     /** A re-detection overlapping the tracked box less than this is another face or a jump: taken as it is. */
     private static final double SAME_FACE = 0.3;
@@ -22,13 +22,13 @@ final class FaceTracker {
     private int sinceTry;
     private int misses;
 
-    FaceTracker(FaceDetector detector, int every) {
+    public FaceTracker(FaceDetector detector, int every) {
         this.detector = detector;
         this.every = every;
     }
 
     /** The box for this frame, or null when no face is tracked; {@code shotStart} forgets the last shot's face. */
-    Box next(Mat grey, boolean shotStart) {
+    public Box next(Mat grey, boolean shotStart) {
         if (shotStart) {
             box = null;
             misses = 0;

@@ -64,7 +64,7 @@ final class LagScan {
     }
 
     /** Pearson correlation per lag over the shot's measured frames; NaN where fewer than minFrames have sound. */
-    private static double[] curve(VideoTrack video, AudioEnvelope audio, int from, int to, int half, int maxLag, int minFrames) {
+    static double[] curve(VideoTrack video, AudioEnvelope audio, int from, int to, int half, int maxLag, int minFrames) {
         double[] opening = video.opening();
         double[] times = video.times();
         int n = video.measuredFrames(from, to);

@@ -27,7 +27,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  * the same units whatever the resolution, and blurred so that shifts of a pixel or two stay in the
  * linear range of the gradient.
  */
-final class MouthMotion implements AutoCloseable {
+public final class MouthMotion implements AutoCloseable {
 
     static final int SIZE = 64;
     private static final int UPPER_FROM = 6;
@@ -43,7 +43,7 @@ final class MouthMotion implements AutoCloseable {
     private final float[] after = new float[SIZE * SIZE];
 
     /** The opening speed from {@code previous} to {@code current} under {@code face}; NaN when the region leaves the frame. */
-    double openingSpeed(Mat previous, Mat current, Box face) {
+    public double openingSpeed(Mat previous, Mat current, Box face) {
         int x0 = (int) Math.round(face.x() + 0.25 * face.w());
         int x1 = (int) Math.round(face.x() + 0.75 * face.w());
         int y0 = (int) Math.round(face.y() + 0.5 * face.h());

@@ -28,6 +28,8 @@ import java.util.Optional;
  * of a language's automatic QA, as the server's CHECK stage gathers them (see {@link CheckCommand}).
  * {@code media-tools avsync VIDEO [AUDIO]}: how far the sound (VIDEO's own, or AUDIO) is offset from the
  * picture, from the speaker's mouth, as JSON (see {@link AvSyncCommand}).
+ * {@code media-tools lipsync VIDEO AUDIO --shot START-END ... --params FILE --out FILE}: re-draws the mouth in the
+ * shots to AUDIO, GOP-exact, and prints what changed as JSON (see {@link LipSyncCommand}).
  *
  * <p>Exit codes: 0 success; 2 usage error; 3 the file is missing or unreadable; 4 the file is not
  * usable (media: empty, not audio/video, truncated or corrupt; script: any problem, text that is not
@@ -44,7 +46,7 @@ public final class MediaToolsCli {
     private static final String USAGE_TEXT = "usage: media-tools probe FILE | media-tools script FILE.{srt,vtt,ttml,json}"
             + " | media-tools dub PLAN.json OUTDIR | media-tools loudness FILE [--gate-on CUES.json]"
             + " | media-tools check MIX --gate-on CUES.json [--original SOURCE] [LINE ...]"
-            + " | " + AvSyncCommand.USAGE;
+            + " | " + AvSyncCommand.USAGE + " | " + LipSyncCommand.USAGE;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -119,6 +121,14 @@ public final class MediaToolsCli {
         if (args[0].equals("avsync")) {
             try {
                 return AvSyncCommand.run(args, out, err);
+            } catch (RuntimeException | LinkageError e) {
+                err.println("media-tools: unexpected failure: " + e);
+                return UNEXPECTED;
+            }
+        }
+        if (args[0].equals("lipsync")) {
+            try {
+                return LipSyncCommand.run(args, out, err);
             } catch (RuntimeException | LinkageError e) {
                 err.println("media-tools: unexpected failure: " + e);
                 return UNEXPECTED;
