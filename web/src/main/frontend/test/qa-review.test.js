@@ -79,4 +79,5 @@ test('checks read with their figures, flagged ones first', () => {
 test('an item reads as its language and cue, or as the mix check it is', () => {
   assert.equal(itemLabel({ kind: 'LINE', language: 'es', cueId: 'dos', character: 'BO' }), 'es cue dos (BO)');
   assert.equal(itemLabel(check('c', 'j', 'en')), 'Mix check en: NO_MNE_ORIGINAL_AUDIBLE');
+  assert.equal(itemLabel({ kind: 'SHOT', language: 'es', character: 'ANNA' }), 'es lip-synced shot of ANNA');
 });

@@ -29,9 +29,28 @@ export function factsView(item, job, output) {
       ${fit ? html`<dt>Time fit</dt><dd>made ${output.durationSeconds?.toFixed(2)} s, placed at ${seconds(fit.startSeconds)},
         tempo ${Number(fit.tempo).toFixed(2)}×${fit.borrowedSeconds ? `, ${fit.borrowedSeconds.toFixed(2)} s of silence borrowed` : ''}${
         fit.overflowRatio ? html`, <span class="bad">needed ${Number(fit.overflowRatio).toFixed(2)}× (overflow)</span>` : ''}</dd>` : nothing}`
+    : item.kind === 'SHOT' ? shotFacts(item, span)
     : html`<dt>Kind</dt><dd>A check of the whole ${item.language} mix that automatic QA flagged</dd>`}
     <dt>State</dt><dd><span class="state ${STATE_CLASS[item.state] ?? ''}">${item.state}</span></dd>
   </dl>`;
+}
+
+/** A lip-synced shot: whose mouth, where, by which model under which grant, and its sync with the dub before and after. */
+function shotFacts(item, span) {
+  const shot = item.shot ?? {};
+  const m = shot.mouth ?? {};
+  const better = Number(shot.syncAfter) > Number(shot.syncBefore);
+  return html`
+    <dt>Kind</dt><dd>A lip-synced shot: the on-screen mouth of ${item.character} re-drawn to the ${item.language} dub</dd>
+    <dt>Span</dt><dd>${span}; re-encoded ${seconds(shot.reencodedStart)} – ${seconds(shot.reencodedEnd)} (whole GOPs),
+      ${shot.framesAltered} frame(s) altered, a face found in ${shot.framesWithFace}</dd>
+    <dt>Mouth region</dt><dd>${m.width} × ${m.height} px at (${m.x}, ${m.y})</dd>
+    <dt>Sync with the dub</dt><dd><span class="state ${better ? 'ok' : 'bad'}">${Number(shot.syncBefore).toFixed(3)}
+      before, ${Number(shot.syncAfter).toFixed(3)} after</span> (mouth motion against the dub's envelope at offset 0, −1 to 1)</dd>
+    <dt>Model</dt><dd>${item.model ? html`${item.model.name} — ${item.model.engine} ${item.model.version},
+      artifact SHA-256 <code class="qa-hash">${item.model.sha256}</code>` : '—'}</dd>
+    <dt>Consent grant</dt><dd>${item.grantId ? html`<code>${item.grantId}</code> (the on-screen performer’s LIP_SYNC grant)`
+      : '—'}${shot.quarantined ? html` <strong class="bad">revoked: quarantined</strong>` : nothing}</dd>`;
 }
 
 /** The flags, then every check of the line with its figure, threshold and verdict in words. */
@@ -40,9 +59,9 @@ export function checksView(item) {
   return html`<section aria-labelledby="qa-checks-title">
     <h2 id="qa-checks-title">Flags and checks</h2>
     <p>${item.flags?.length ? html`Flagged: ${item.flags.map((f, i) => html`${i ? ', ' : ''}<strong class="bad">${f}</strong>`)}`
-      : 'No automatic flag: every synthesized line is reviewed by policy.'}</p>
+      : 'No automatic flag: every synthesized line and lip-synced shot is reviewed by policy.'}</p>
     ${checks.length ? html`<table>
-      <caption class="hint">Every automatic check of this ${item.kind === 'LINE' ? 'line' : 'mix'}</caption>
+      <caption class="hint">Every automatic check of this ${item.kind === 'LINE' ? 'line' : item.kind === 'SHOT' ? 'shot' : 'mix'}</caption>
       <thead><tr><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Figure</th>
         <th scope="col">Threshold</th><th scope="col">Detail</th></tr></thead>
       <tbody>${checks.map((c) => html`<tr>

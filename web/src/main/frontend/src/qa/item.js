@@ -131,6 +131,19 @@ export class DgQaItem extends DgPage {
   listenView() {
     const i = this.item;
     const links = i.links ?? {};
+    if (i.kind === 'SHOT') {
+      const span = { from: 2, to: 2 + (i.end - i.start) };
+      return html`<section aria-labelledby="qa-listen-title"><h2 id="qa-listen-title">Look and listen</h2>
+        ${links.still && !i.shot?.quarantined ? html`<figure class="qa-still">
+            <img src=${links.still} alt="The face in the shot: the source picture on the left, lip-synced on the right">
+            <figcaption>Before (left) and after (right), at the widest re-drawn opening</figcaption></figure>`
+          : html`<p>The altered picture is no longer served (quarantined).</p>`}
+        <dg-qa-waveform data-audio="mix" label="In context (mix)" shortcut="c" .url=${links.mix}
+          .spanFrom=${span.from} .spanTo=${span.to}></dg-qa-waveform>
+        <dg-qa-waveform data-audio="original" label="Original" shortcut="o" .url=${links.original}
+          .spanFrom=${span.from} .spanTo=${span.to}></dg-qa-waveform>
+      </section>`;
+    }
     if (i.kind !== 'LINE') {
       return html`<section aria-labelledby="qa-listen-title"><h2 id="qa-listen-title">Listen</h2>
         ${links.mix ? html`<label for="qa-mix-audio">The whole ${i.language} mix this check is about</label>

@@ -69,6 +69,7 @@ export function routeWith(path, filters = {}) {
 /** What an item is, in a few words: for a link or a heading. */
 export function itemLabel(item) {
   if (item.kind === 'CHECK') return `Mix check ${text(item.language)}: ${(item.flags ?? []).join(', ')}`;
+  if (item.kind === 'SHOT') return `${text(item.language)} lip-synced shot of ${item.character ?? '?'}`;
   return `${text(item.language)} cue ${text(item.cueId)}${item.character ? ` (${item.character})` : ''}`;
 }
 

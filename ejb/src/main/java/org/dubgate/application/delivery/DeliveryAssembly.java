@@ -14,6 +14,8 @@ import org.dubgate.domain.delivery.Delivery;
 import org.dubgate.domain.delivery.DeliveryFile;
 import org.dubgate.domain.delivery.DeliveryRepository;
 import org.dubgate.domain.gate.JobPlan;
+import org.dubgate.domain.job.AlteredShot;
+import org.dubgate.domain.job.AlteredShotRepository;
 import org.dubgate.domain.job.CastLine;
 import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.Deliverable;
@@ -55,7 +57,13 @@ public class DeliveryAssembly {
 
     /** What the package will hold: the current files and the facts the manifest states. */
     public record Contents(DubbingJob job, JobPlan plan, List<Deliverable> files, List<DeliveryManifest.Segment> segments,
-                           List<DeliveryManifest.Language> languages, DeliveryManifest.Job about) {
+                           List<DeliveryManifest.Alteration> alterations, List<DeliveryManifest.Language> languages,
+                           DeliveryManifest.Job about) {
+
+        /** Whether a language's picture was altered (its programme then holds AI-made picture as well as sound). */
+        public boolean lipSynced(String language) {
+            return alterations.stream().anyMatch(a -> a.language().equals(language));
+        }
     }
 
     @Inject
@@ -64,6 +72,8 @@ public class DeliveryAssembly {
     ReviewItemRepository items;
     @Inject
     DeliveryRepository deliveries;
+    @Inject
+    AlteredShotRepository shots;
     @Inject
     VoiceRepository voices;
     @Inject
@@ -94,7 +104,11 @@ public class DeliveryAssembly {
                     Voice v = voiceOf.computeIfAbsent(line.voiceId().orElseThrow(), id -> voices.find(id)
                             .orElseThrow(() -> new NoSuchEntityException("voice", id)));
                     characters.add(new JobPlan.Character(line.character(), JobPlan.Approach.SYNTHETIC, v.performerId(),
-                            Optional.of(v.modelId()), Optional.empty()));
+                            Optional.of(v.modelId()), line.lipSync()));
+                } else if (line.lipSync().isPresent()) {
+                    // a human dub or the original voice, with the on-screen mouth re-drawn: the LIP_SYNC use alone
+                    characters.add(new JobPlan.Character(line.character(), line.approach(), Optional.empty(),
+                            Optional.empty(), line.lipSync()));
                 }
             }
             planned.add(new JobPlan.Target(LanguageTag.parse(target.language()).orElseThrow(), characters));
@@ -113,10 +127,30 @@ public class DeliveryAssembly {
         }
         JobPlan plan = new JobPlan(new TitleCode(job.titleCode()), new Territory(job.territory()), job.purpose(), at,
                 Optional.of(job.id()), planned);
+        Map<UUID, ReviewItem> byShot = items.currentOf(jobId).stream().filter(i -> i.shotId().isPresent())
+                .collect(Collectors.toMap(i -> i.shotId().get(), i -> i, (a, b) -> a));
+        List<DeliveryManifest.Alteration> alterations = new ArrayList<>();
+        for (AlteredShot shot : shots.currentOf(jobId)) {
+            alterations.add(alteration(shot, Optional.ofNullable(byShot.get(shot.id())).orElseThrow(() ->
+                    new IllegalStateException("lip-synced shot " + shot.id() + " has no review item"))));
+        }
         String sourceSha = media.find(job.sourceMediaId()).map(m -> m.contentSha256()).orElseThrow();
         DeliveryManifest.Job about = new DeliveryManifest.Job(job.id(), job.titleCode(), job.territory(),
                 job.purpose().name(), job.originalLanguage(), job.loudness().profile().name(), job.createdAt(), sourceSha);
-        return new Contents(job, plan, files, segments, languages, about);
+        return new Contents(job, plan, files, segments, alterations, languages, about);
+    }
+
+    private DeliveryManifest.Alteration alteration(AlteredShot shot, ReviewItem review) {
+        AiModel model = models.find(shot.modelId()).orElseThrow(() -> new NoSuchEntityException("model", shot.modelId()));
+        AlteredShot.Region r = shot.mouth();
+        return new DeliveryManifest.Alteration(shot.language(), shot.character(), shot.span().start(), shot.span().end(),
+                shot.reencoded().start(), shot.reencoded().end(), new DeliveryManifest.Region(r.x(), r.y(), r.width(),
+                r.height()), new DeliveryManifest.Model(model.id(), model.name(), model.engine(), model.modelVersion(),
+                shot.modelSha256()), shot.grantId().orElseThrow(() -> new IllegalStateException("lip-synced shot "
+                + shot.id() + " records no grant")), shot.performerId(), performers.find(shot.performerId())
+                .map(Performer::displayName).orElse(""), shot.syncBefore(), shot.syncAfter(),
+                new DeliveryManifest.Review(review.id(), review.state().name(), review.reviewer().orElse("?"),
+                        review.decidedAt().orElseThrow()));
     }
 
     private DeliveryManifest.Segment segment(String language, JobCue cue, CueOutput o, CastLine line,

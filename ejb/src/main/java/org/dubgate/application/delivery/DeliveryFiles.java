@@ -28,17 +28,20 @@ public final class DeliveryFiles {
     private DeliveryFiles() {
     }
 
-    /** {@code es/full-mix.wav}, {@code programme.mkv}. */
+    /** {@code es/full-mix.wav}, {@code programme.mkv}, {@code es/programme.mkv} (a lip-synced language's). */
     public static String nameOf(Deliverable d) {
         return switch (d.kind()) {
             case DIALOGUE_STEM -> d.language().orElseThrow() + "/" + STEM;
             case FULL_MIX -> d.language().orElseThrow() + "/" + MIX;
-            case PROGRAMME -> PROGRAMME;
+            case PROGRAMME -> d.language().map(l -> l + "/").orElse("") + PROGRAMME;
+            case ALTERED_PICTURE -> throw new IllegalArgumentException("a language's altered picture is not delivered "
+                    + "on its own: its programme carries it");
         };
     }
 
     public static String mediaTypeOf(Deliverable.Kind kind) {
-        return kind == Deliverable.Kind.PROGRAMME ? "video/x-matroska" : "audio/wav";
+        return kind == Deliverable.Kind.PROGRAMME || kind == Deliverable.Kind.ALTERED_PICTURE ? "video/x-matroska"
+                : "audio/wav";
     }
 
     public static DeliveryFile.Kind kindOf(Deliverable.Kind kind) {

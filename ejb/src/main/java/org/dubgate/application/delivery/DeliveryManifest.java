@@ -19,7 +19,8 @@ import java.util.UUID;
  * the model (id, version, artifact hash), the consent grant and performer, the written approvals and
  * the QA verdict with its reviewer; and the job's history as C2PA actions ({@code c2pa.opened},
  * {@code c2pa.translated}, {@code c2pa.dubbed}, {@code c2pa.mixed}) so a C2PA signer can add a signed
- * manifest store later.
+ * manifest store later; every lip-synced shot with its region, model, grant, sync and verdict, and as a
+ * {@code c2pa.dubbed} action on the picture whose changes are the lips' regions.
  */
 public final class DeliveryManifest {
 
@@ -62,9 +63,19 @@ public final class DeliveryManifest {
     public record Language(String language, boolean synthetic, List<String> files) {
     }
 
+    /** A rectangle of the picture, in source pixels. */
+    public record Region(int x, int y, int width, int height) {
+    }
+
+    /** One lip-synced shot as delivered: an on-screen performance altered. */
+    public record Alteration(String language, String character, Duration start, Duration end, Duration reencodedStart,
+                             Duration reencodedEnd, Region region, Model model, UUID grantId, UUID performerId,
+                             String performerName, double syncBefore, double syncAfter, Review review) {
+    }
+
     public record Facts(UUID deliveryId, Instant createdAt, String createdBy, Job job, List<Language> languages,
-                        List<File> files, List<Segment> segments, List<UUID> writtenApprovalIds,
-                        String softwareVersion) {
+                        List<File> files, List<Segment> segments, List<Alteration> alterations,
+                        List<UUID> writtenApprovalIds, String softwareVersion) {
     }
 
     public static JsonObject of(Facts f) {
@@ -89,27 +100,37 @@ public final class DeliveryManifest {
                     .add("character", s.character()).add("start", seconds(s.start())).add("end", seconds(s.end()))
                     .add("kind", "SYNTHETIC_VOICE").add("digitalSourceType", TRAINED)
                     .add("outputSha256", s.outputSha256())
-                    .add("model", Json.createObjectBuilder().add("id", s.model().id().toString())
-                            .add("name", s.model().name()).add("engine", s.model().engine())
-                            .add("version", s.model().version()).add("sha256", s.model().sha256()));
+                    .add("model", model(s.model()));
             s.grantId().ifPresent(g -> b.add("consentGrantId", g.toString()));
             s.performerId().ifPresent(p -> b.add("performer", Json.createObjectBuilder().add("id", p.toString())
                     .add("name", s.performerName().orElse(""))));
             b.add("writtenApprovalIds", ids(s.writtenApprovalIds()));
-            b.add("qa", Json.createObjectBuilder().add("reviewItemId", s.review().itemId().toString())
-                    .add("verdict", s.review().verdict()).add("reviewer", s.review().reviewer())
-                    .add("decidedAt", s.review().decidedAt().toString()));
+            b.add("qa", qa(s.review()));
             segments.add(b);
         }
-        return Json.createObjectBuilder().add("$schema", SCHEMA).add("manifestVersion", 1)
+        JsonObjectBuilder manifest = Json.createObjectBuilder().add("$schema", SCHEMA).add("manifestVersion", 1)
                 .add("delivery", Json.createObjectBuilder().add("id", f.deliveryId().toString())
                         .add("createdAt", f.createdAt().toString()).add("createdBy", f.createdBy()))
                 .add("job", job)
                 .add("writtenApprovalIds", ids(f.writtenApprovalIds()))
                 .add("files", files)
-                .add("segments", segments)
-                .add("actions", actions(f))
-                .build();
+                .add("segments", segments);
+        if (!f.alterations().isEmpty()) {
+            JsonArrayBuilder alterations = Json.createArrayBuilder();
+            for (Alteration a : f.alterations()) {
+                alterations.add(Json.createObjectBuilder().add("language", a.language()).add("character", a.character())
+                        .add("start", seconds(a.start())).add("end", seconds(a.end()))
+                        .add("reencodedStart", seconds(a.reencodedStart())).add("reencodedEnd", seconds(a.reencodedEnd()))
+                        .add("region", rectangle(a.region())).add("kind", "LIP_SYNC").add("digitalSourceType", COMPOSITE)
+                        .add("model", model(a.model())).add("consentGrantId", a.grantId().toString())
+                        .add("performer", Json.createObjectBuilder().add("id", a.performerId().toString())
+                                .add("name", a.performerName()))
+                        .add("sync", Json.createObjectBuilder().add("before", a.syncBefore()).add("after", a.syncAfter()))
+                        .add("qa", qa(a.review())));
+            }
+            manifest.add("alterations", alterations);
+        }
+        return manifest.add("actions", actions(f)).build();
     }
 
     /** The job's history in the C2PA actions vocabulary. */
@@ -138,8 +159,56 @@ public final class DeliveryManifest {
                 mixed.add("digitalSourceType", COMPOSITE);
             }
             actions.add(mixed);
+            List<Alteration> shots = f.alterations().stream().filter(a -> a.language().equals(l.language())).toList();
+            if (!shots.isEmpty()) {
+                actions.add(lipSynced(l.language(), shots, agent));
+            }
         }
         return actions;
+    }
+
+    /**
+     * A language's lip-sync as a C2PA {@code c2pa.dubbed} action on the picture: a composite with
+     * trained algorithmic media, each shot a change whose region of interest is the lips — a time range
+     * (npt) and a rectangle of the picture — with the model and grant behind it.
+     */
+    private static JsonObjectBuilder lipSynced(String language, List<Alteration> shots, JsonObject agent) {
+        JsonArrayBuilder changes = Json.createArrayBuilder();
+        JsonArrayBuilder models = Json.createArrayBuilder();
+        JsonArrayBuilder grants = Json.createArrayBuilder();
+        shots.stream().map(a -> a.model().id().toString()).distinct().forEach(models::add);
+        shots.stream().map(a -> a.grantId().toString()).distinct().forEach(grants::add);
+        for (Alteration a : shots) {
+            Region r = a.region();
+            changes.add(Json.createObjectBuilder().add("description", "lips of " + a.character())
+                    .add("region", Json.createArrayBuilder()
+                            .add(Json.createObjectBuilder().add("type", "temporal").add("time", Json.createObjectBuilder()
+                                    .add("type", "npt").add("start", seconds(a.start()).toPlainString())
+                                    .add("end", seconds(a.end()).toPlainString())))
+                            .add(Json.createObjectBuilder().add("type", "spatial").add("shape", Json.createObjectBuilder()
+                                    .add("type", "rectangle").add("unit", "pixel")
+                                    .add("origin", Json.createObjectBuilder().add("x", r.x()).add("y", r.y()))
+                                    .add("width", r.width()).add("height", r.height())))));
+        }
+        return Json.createObjectBuilder().add("action", "c2pa.dubbed").add("digitalSourceType", COMPOSITE)
+                .add("softwareAgent", agent).add("parameters", Json.createObjectBuilder().add("language", language)
+                        .add("region", "lips").add("shots", shots.size()).add("modelIds", models)
+                        .add("consentGrantIds", grants))
+                .add("changes", changes);
+    }
+
+    private static JsonObjectBuilder model(Model m) {
+        return Json.createObjectBuilder().add("id", m.id().toString()).add("name", m.name()).add("engine", m.engine())
+                .add("version", m.version()).add("sha256", m.sha256());
+    }
+
+    private static JsonObjectBuilder qa(Review r) {
+        return Json.createObjectBuilder().add("reviewItemId", r.itemId().toString()).add("verdict", r.verdict())
+                .add("reviewer", r.reviewer()).add("decidedAt", r.decidedAt().toString());
+    }
+
+    private static JsonObjectBuilder rectangle(Region r) {
+        return Json.createObjectBuilder().add("x", r.x()).add("y", r.y()).add("width", r.width()).add("height", r.height());
     }
 
     private static JsonArrayBuilder ids(List<UUID> ids) {

@@ -70,6 +70,9 @@ public class DeliveryService {
         List<DeliveryFile> files = new ArrayList<>();
         List<DeliveryManifest.File> listed = new ArrayList<>();
         for (Deliverable d : contents.files()) {
+            if (!d.kind().delivered()) {
+                continue;
+            }
             d.withheldReason().ifPresent(r -> {
                 throw new org.dubgate.domain.shared.GoneException("job " + jobId + " cannot be delivered: " + r);
             });
@@ -81,9 +84,11 @@ public class DeliveryService {
                         + read.sha256() + ", not the " + d.contentSha256() + " its stage recorded: not delivered");
             }
             String name = DeliveryFiles.nameOf(d);
-            boolean ai = d.kind() == Deliverable.Kind.PROGRAMME ? contents.languages().stream()
+            // the programme holds every language; a language's programme its own, and its altered picture
+            boolean ai = d.kind() == Deliverable.Kind.PROGRAMME && d.language().isEmpty() ? contents.languages().stream()
                     .anyMatch(DeliveryManifest.Language::synthetic) : contents.languages().stream()
-                    .anyMatch(l -> l.synthetic() && d.language().filter(l.language()::equals).isPresent());
+                    .anyMatch(l -> l.synthetic() && d.language().filter(l.language()::equals).isPresent())
+                    || d.kind() == Deliverable.Kind.PROGRAMME && contents.lipSynced(d.language().orElseThrow());
             files.add(new DeliveryFile(files.size(), name, DeliveryFiles.kindOf(d.kind()), d.language(),
                     d.contentSha256(), read.size(), read.crc32(), DeliveryFiles.mediaTypeOf(d.kind())));
             listed.add(new DeliveryManifest.File(name, d.kind().name(), d.language(), d.contentSha256(), read.size(),
@@ -93,7 +98,7 @@ public class DeliveryService {
         List<DeliveryManifest.Segment> segments = contents.segments().stream().map(s -> withApprovals(s, cleared,
                 contents)).toList();
         byte[] manifest = pretty(DeliveryManifest.of(new DeliveryManifest.Facts(deliveryId, now, manager.username(),
-                contents.about(), contents.languages(), listed, segments, approvals, version())));
+                contents.about(), contents.languages(), listed, segments, contents.alterations(), approvals, version())));
         StoredContent stored = store.store(new ByteArrayInputStream(manifest), manifest.length);
         CRC32 crc = new CRC32();
         crc.update(manifest);

@@ -40,7 +40,24 @@ public record JobRequest(String title, UUID sourceMediaId, UUID mneMediaId, UUID
     public record ScriptRequest(String format, String text) {
     }
 
-    /** HUMAN (with a dub stem), SYNTHETIC (with a voice) or ORIGINAL. */
-    public record CharacterRequest(String character, String approach, UUID voiceId, UUID dubStemMediaId) {
+    /**
+     * HUMAN (with a dub stem), SYNTHETIC (with a voice) or ORIGINAL; and, with {@code lipSync}, the
+     * on-screen performer's mouth re-drawn to the dub in the character's cue spans.
+     */
+    public record CharacterRequest(String character, String approach, UUID voiceId, UUID dubStemMediaId,
+                                   LipSyncRequest lipSync) {
+        // one constructor only: JSON-B binds a record's body through its canonical constructor
+    }
+
+    /**
+     * Visual ADR of one character in one language: whose on-screen performance is altered (their own
+     * LIP_SYNC grant is needed, R1) and by which registered LIP_SYNC model (R5). The shots altered are
+     * the character's cue spans, lines closer than a second joined.
+     */
+    public record LipSyncRequest(
+            @Schema(description = "the performer seen on screen, whose LIP_SYNC grant must cover the job")
+            UUID onScreenPerformerId,
+            @Schema(description = "an APPROVED LIP_SYNC model in the registry")
+            UUID modelId) {
     }
 }

@@ -237,12 +237,41 @@ public class JobRequestValidation {
                 readyMedia(at + ".dubStemMediaId", c.dubStemMediaId(), true, errors)
                         .ifPresent(m -> requireSound(at + ".dubStemMediaId", m, errors));
             }
+            Optional<JobPlan.LipSync> lipSync = lipSync(at + ".lipSync", c.lipSync(), errors);
             if (cast.put(c.character().strip(), new CastLine(c.character().strip(), approach.get(), c.voiceId(),
-                    c.dubStemMediaId())) != null) {
+                    c.dubStemMediaId(), lipSync)) != null) {
                 errors.add(new FieldError(at + ".character", c.character() + " is cast twice"));
             }
         }
         return cast;
+    }
+
+    /**
+     * A lip-sync request names its performer and a LIP_SYNC model that runs on an engine this server
+     * has; whether the performer consented and the model is approved is the gate's to say (409).
+     */
+    private Optional<JobPlan.LipSync> lipSync(String path, JobRequest.LipSyncRequest l, List<FieldError> errors) {
+        if (l == null) {
+            return Optional.empty();
+        }
+        if (l.onScreenPerformerId() == null) {
+            errors.add(new FieldError(path + ".onScreenPerformerId", "required: the performer seen on screen"));
+        }
+        if (l.modelId() == null) {
+            errors.add(new FieldError(path + ".modelId", "required: a LIP_SYNC model (POST /models)"));
+        } else {
+            Optional<AiModel> model = models.find(l.modelId());
+            if (model.isEmpty()) {
+                errors.add(new FieldError(path + ".modelId", "no model with this id"));
+            } else if (model.get().kind() == org.dubgate.domain.model.ModelKind.LIP_SYNC
+                    && !org.dubgate.application.pipeline.MouthEngines.runs(model.get().engine())) {
+                errors.add(new FieldError(path + ".modelId", "model " + model.get().name() + " runs on engine "
+                        + model.get().engine() + ", which is not installed here (" + String.join(", ",
+                        org.dubgate.application.pipeline.MouthEngines.NAMES) + ")"));
+            }
+        }
+        return l.onScreenPerformerId() == null || l.modelId() == null ? Optional.empty()
+                : Optional.of(new JobPlan.LipSync(l.onScreenPerformerId(), l.modelId()));
     }
 
     private void checkVoiceSpeaks(String path, Voice voice, LanguageTag language, List<FieldError> errors) {
@@ -270,7 +299,9 @@ public class JobRequestValidation {
             for (CastLine line : t.cast()) {
                 Optional<Voice> voice = line.voiceId().map(v.voices()::get);
                 characters.add(new PlanInput.CharacterInput(line.character(), line.approach().name(),
-                        voice.flatMap(Voice::performerId).orElse(null), voice.map(Voice::modelId).orElse(null), null));
+                        voice.flatMap(Voice::performerId).orElse(null), voice.map(Voice::modelId).orElse(null),
+                        line.lipSync().map(l -> new PlanInput.LipSyncInput(l.onScreenPerformerId(), l.modelId()))
+                                .orElse(null)));
             }
             targets.add(new PlanInput.TargetInput(t.language(), characters));
         }

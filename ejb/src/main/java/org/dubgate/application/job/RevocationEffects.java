@@ -10,7 +10,10 @@ import org.dubgate.application.gate.GateService;
 import org.dubgate.domain.audit.AuditRecord;
 import org.dubgate.domain.consent.GrantRevoked;
 import org.dubgate.domain.gate.GateDecision;
+import org.dubgate.domain.job.AlteredShot;
+import org.dubgate.domain.job.AlteredShotRepository;
 import org.dubgate.domain.job.CueOutput;
+import org.dubgate.domain.job.TaskKind;
 import org.dubgate.domain.job.DubbingJob;
 import org.dubgate.domain.job.JobRepository;
 import org.dubgate.domain.job.JobEvent;
@@ -18,6 +21,7 @@ import org.dubgate.domain.job.JobState;
 import org.dubgate.domain.job.JobTask;
 import org.dubgate.domain.job.TaskSummary;
 import org.dubgate.application.pipeline.JobEvents;
+import org.dubgate.application.pipeline.LipSyncStage;
 import org.dubgate.application.pipeline.SynthesisStage;
 import org.dubgate.domain.voice.VoiceRepository;
 
@@ -31,8 +35,9 @@ import java.util.stream.Collectors;
 
 /**
  * What a revocation does to work in progress (R9), in the revoking transaction: every open task
- * voiced by the performer is re-checked against the gate and BLOCKED with the reason if it no longer
- * clears; output made under the grant is quarantined; the jobs concerned are BLOCKED; the files that
+ * voiced by the performer, or re-drawing their on-screen mouth, is re-checked against the gate and
+ * BLOCKED with the reason if it no longer clears; output made under the grant (lines, lip-synced
+ * shots) is quarantined; the jobs concerned are BLOCKED; the files that
  * hold the performance are withheld and a delivery that used it is recalled ({@link
  * org.dubgate.application.delivery.Recall}).
  */
@@ -43,6 +48,8 @@ public class RevocationEffects {
     JobRepository jobs;
     @Inject
     VoiceRepository voices;
+    @Inject
+    AlteredShotRepository shots;
     @Inject
     GateService gate;
     @Inject
@@ -60,8 +67,11 @@ public class RevocationEffects {
         // every job concerned locked first, in one order (by id), then the tasks: two revocations reaching
         // the same jobs queue up instead of deadlocking; later lockJob calls find them held already
         Set<UUID> voiced = new java.util.TreeSet<>(jobs.jobsWithOpenTasksVoicedBy(event.performerId()));
+        Set<UUID> lipSyncing = new java.util.TreeSet<>(jobs.jobsWithOpenTasksLipSyncing(event.performerId()));
         Set<UUID> concerned = new java.util.TreeSet<>(voiced);
+        concerned.addAll(lipSyncing);
         jobs.outputsUnderGrant(event.grantId()).forEach(o -> concerned.add(o.jobId()));
+        shots.underGrant(event.grantId()).forEach(s -> concerned.add(s.jobId()));
         concerned.forEach(jobs::lockJob);
         for (UUID jobId : voiced) {
             Optional<DubbingJob> job = jobs.lockJob(jobId);
@@ -90,6 +100,31 @@ public class RevocationEffects {
             affected.add(output.jobId());
             jobs.findTask(output.taskId()).flatMap(JobTask::language).ifPresent(l -> languagesOf
                     .computeIfAbsent(output.jobId(), k -> new LinkedHashSet<>()).add(l));
+        }
+        // a revoked LIP_SYNC grant: the open LIP_SYNC tasks re-drawing the performer's mouth are blocked (the
+        // worker's gate check before it records sees the task ended), the shots altered under it quarantined
+        for (UUID jobId : lipSyncing) {
+            Optional<DubbingJob> job = jobs.lockJob(jobId);
+            if (job.isEmpty()) {
+                continue;
+            }
+            for (JobTask task : jobs.openTasksOf(jobId)) {
+                if (task.kind() != TaskKind.LIP_SYNC) {
+                    continue;
+                }
+                GateDecision decision = gate.decide(LipSyncStage.planOf(job.get(), task.language().orElseThrow(), now));
+                if (!decision.allowed()) {
+                    task.block("consent grant " + event.grantId() + " was revoked: " + decision.violations().stream()
+                            .map(GateDecision.Violation::code).distinct().collect(Collectors.joining(", ")), now);
+                    events.taskChanged(job.get(), JobEvent.Type.TASK_ENDED, TaskSummary.of(task));
+                    affected.add(jobId);
+                }
+            }
+        }
+        for (AlteredShot shot : shots.underGrant(event.grantId())) {
+            shot.quarantine();
+            affected.add(shot.jobId());
+            languagesOf.computeIfAbsent(shot.jobId(), k -> new LinkedHashSet<>()).add(shot.language());
         }
         // what holds the revoked performance is no longer served, whatever the job's state (R9)
         for (var entry : languagesOf.entrySet()) {

@@ -32,7 +32,19 @@ public class ModelArtifacts {
     PinnedEngines engines;
 
     /** A model held for a run, or why it may not run: a reason in the gate's {@code CODE: message} form. */
-    public sealed interface Pin permits Held, Refused {
+    public sealed interface Pin permits Held, FilesHeld, Refused {
+    }
+
+    /**
+     * A model's files as they were when they hashed right, for an engine that loads them itself (a
+     * lip-sync model's parameter or .onnx file): compared once its work is done, a stat per file.
+     */
+    public record FilesHeld(String model, ArtifactFingerprint fingerprint) implements Pin {
+
+        public Optional<String> changedAfter(String what) {
+            return fingerprint.firstChange().map(change -> "MODEL_ARTIFACT_CHANGED: model " + model + ": " + change
+                    + " since its artifact was verified, while it made " + what);
+        }
     }
 
     /** The engine on exactly the model's files, and their fingerprint as they were when they hashed right. */
@@ -57,6 +69,15 @@ public class ModelArtifacts {
      * run fails the attempt (another node may run it); files that are not what the engine runs from,
      * or are missing, refuse the work.
      */
+    /** Pins a model's files for an engine that reads them itself: their fingerprint, or why it may not run. */
+    public Pin pinFiles(UUID modelId) {
+        AiModel model = models.find(modelId).orElseThrow(() -> new NoSuchEntityException("model", modelId));
+        String named = model.name() + " " + model.modelVersion();
+        return hasher.fingerprint(model.artifactLocation()).<Pin>map(f -> new FilesHeld(named, f))
+                .orElseGet(() -> new Refused("MODEL_ARTIFACT_MISSING: model " + named + " artifact is missing at "
+                        + model.artifactLocation()));
+    }
+
     public Pin pin(UUID modelId) {
         AiModel model = models.find(modelId).orElseThrow(() -> new NoSuchEntityException("model", modelId));
         String named = model.name() + " " + model.modelVersion();

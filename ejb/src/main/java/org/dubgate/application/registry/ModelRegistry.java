@@ -53,10 +53,34 @@ public class ModelRegistry {
         }
         String sha256 = hasher.sha256(declaration.artifactLocation().strip()).orElseThrow(() -> InvalidInputException.of(
                 "artifactLocation", "nothing at " + declaration.artifactLocation() + " on the server"));
+        if (declaration.kind() == org.dubgate.domain.model.ModelKind.LIP_SYNC) {
+            loadsAsLipSync(declaration);
+        }
         AiModel model = AiModel.register(declaration, sha256, admin.username(), clock.instant());
         models.add(model);
         ledger.append(record(admin, "MODEL_REGISTERED", model, "PENDING"));
         return model;
+    }
+
+    /**
+     * A lip-sync model on an engine this server runs must load there (a parameter file that parses, an
+     * ONNX file of Wav2Lip's signature): refused now, naming what is wrong, rather than at its first task.
+     * A model on another engine registers as a voice model on an unknown engine does (a job naming it is
+     * refused at submission while no engine here runs it).
+     */
+    private static void loadsAsLipSync(AiModel.Declaration d) {
+        String engine = d.engine().strip();
+        if (!org.dubgate.application.pipeline.MouthEngines.runs(engine)) {
+            return;
+        }
+        try (var model = org.dubgate.application.pipeline.MouthEngines.open(engine,
+                java.nio.file.Path.of(d.artifactLocation().strip()))) {
+            if (model.cropSize() < 16) {
+                throw InvalidInputException.of("artifactLocation", "a face crop of " + model.cropSize() + " px is too small");
+            }
+        } catch (org.dubgate.media.lipsync.LipSyncException e) {
+            throw InvalidInputException.of("artifactLocation", "not a " + engine + " model: " + e.getMessage());
+        }
     }
 
     public AiModel approve(Caller admin, UUID id, String note, UUID overrideApprovalId) {

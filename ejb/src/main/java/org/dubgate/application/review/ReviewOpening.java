@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.dubgate.domain.gate.JobPlan;
+import org.dubgate.domain.job.AlteredShot;
+import org.dubgate.domain.job.AlteredShotRepository;
 import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.DubbingJob;
 import org.dubgate.domain.job.JobCue;
@@ -16,13 +18,16 @@ import org.dubgate.domain.review.ReviewItemRepository;
 import org.dubgate.domain.review.ReviewState;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Opens a round's review items in the transaction that put the job IN_REVIEW: one per line the round
- * made (every synthesized line, by policy — in a re-render round only the lines made again), and one
- * per check of a mix the round made that automatic QA flagged. What a re-render replaced stops
+ * made (every synthesized line, by policy — in a re-render round only the lines made again), one per
+ * shot the round lip-synced (every one), and one per check of a mix the round made that automatic QA
+ * flagged. What a re-render replaced stops
  * counting: the items that asked for it, and the checks of the languages mixed again.
  */
 @ApplicationScoped
@@ -32,6 +37,8 @@ public class ReviewOpening {
     JobRepository jobs;
     @Inject
     ReviewItemRepository items;
+    @Inject
+    AlteredShotRepository shots;
     @Inject
     ReviewSettlement settlement;
 
@@ -44,11 +51,15 @@ public class ReviewOpening {
         JobReadyForReview ready = new JobReadyForReview(job, at);
         int round = job.round();
         Set<String> mixed = new HashSet<>(jobs.languagesMixedIn(job.id(), round));
+        List<AlteredShot> altered = shots.ofRound(job.id(), round);
+        Set<String> lipSynced = altered.stream().map(AlteredShot::language).collect(Collectors.toSet());
         if (round > 0) {
             for (ReviewItem earlier : items.currentOf(job.id())) {
-                // a rejected check stays: it holds the job for its manager whatever the new mix measures
+                // a rejected check stays: it holds the job for its manager whatever the new mix measures;
+                // a shot's item gives way to the new alteration of its language, whatever its verdict
                 if (earlier.state() == ReviewState.RERENDER || earlier.kind() == ReviewItem.Kind.CHECK
-                        && earlier.state() != ReviewState.REJECTED && mixed.contains(earlier.language())) {
+                        && earlier.state() != ReviewState.REJECTED && mixed.contains(earlier.language())
+                        || earlier.kind() == ReviewItem.Kind.SHOT && lipSynced.contains(earlier.language())) {
                     earlier.supersede();
                 }
             }
@@ -64,6 +75,9 @@ public class ReviewOpening {
                     items.add(ReviewItem.line(round, target.language(), cue, line, ready.at()));
                 }
             }
+        }
+        for (AlteredShot shot : altered) {
+            items.add(ReviewItem.shot(shot, ready.at()));
         }
         for (QaCheck failed : jobs.flaggedMixChecks(job.id(), round)) {
             items.add(ReviewItem.failedCheck(round, failed, ready.at()));

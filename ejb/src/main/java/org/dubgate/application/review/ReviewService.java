@@ -9,6 +9,8 @@ import org.dubgate.application.identity.Caller;
 import org.dubgate.application.pipeline.JobEvents;
 import org.dubgate.application.pipeline.StoredFiles;
 import org.dubgate.domain.audit.AuditRecord;
+import org.dubgate.domain.job.AlteredShot;
+import org.dubgate.domain.job.AlteredShotRepository;
 import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.Deliverable;
 import org.dubgate.domain.job.DubbingJob;
@@ -56,11 +58,11 @@ public class ReviewService {
     public static final Duration CONTEXT = Duration.ofSeconds(2);
 
     /**
-     * An item with what its line was made by (absent for a CHECK item), and for a CHECK item the
-     * current full mix of its language (what the check is about).
+     * An item with what its line was made by (absent for a CHECK item), for a CHECK item the current
+     * full mix of its language (what the check is about), for a SHOT item the altered shot and its model.
      */
     public record ItemView(ReviewItem item, Optional<CueOutput> output, Optional<AiModel> model, Optional<Voice> voice,
-                           List<QaCheck> checks, Optional<Deliverable> mix) {
+                           List<QaCheck> checks, Optional<Deliverable> mix, Optional<AlteredShot> shot) {
     }
 
     /** Which audio an excerpt is cut from. */
@@ -74,6 +76,8 @@ public class ReviewService {
     AiModelRepository models;
     @Inject
     VoiceRepository voices;
+    @Inject
+    AlteredShotRepository shots;
     @Inject
     ReviewSettlement settlement;
     @Inject
@@ -101,9 +105,11 @@ public class ReviewService {
         Map<UUID, Optional<Voice>> voiceCache = new HashMap<>();
         return found.map(i -> {
             Optional<CueOutput> line = i.outputId().map(lines::get);
-            return new ItemView(i, line, line.flatMap(o -> modelCache.computeIfAbsent(o.modelId(), models::find)),
+            Optional<AlteredShot> shot = shotOf(i);
+            Optional<UUID> model = line.map(CueOutput::modelId).or(() -> shot.map(AlteredShot::modelId));
+            return new ItemView(i, line, model.flatMap(m -> modelCache.computeIfAbsent(m, models::find)),
                     line.map(o -> voiceOfTask.get(o.taskId())).flatMap(v -> voiceCache.computeIfAbsent(v,
-                            voices::find)), List.of(), mixOf(i));
+                            voices::find)), List.of(), mixOf(i), shot);
         });
     }
 
@@ -114,9 +120,31 @@ public class ReviewService {
                 .orElseGet(() -> item.checkId().flatMap(c -> jobs.findCheck(item.jobId(), c)).map(List::of)
                         .orElse(List.of()));
         Optional<CueOutput> line = item.outputId().flatMap(o -> jobs.findOutput(item.jobId(), o));
-        return new ItemView(item, line, line.flatMap(o -> models.find(o.modelId())),
+        Optional<AlteredShot> shot = shotOf(item);
+        return new ItemView(item, line, line.map(CueOutput::modelId).or(() -> shot.map(AlteredShot::modelId))
+                .flatMap(models::find),
                 line.flatMap(o -> jobs.findTask(o.taskId())).flatMap(JobTask::voiceId).flatMap(voices::find), checks,
-                mixOf(item));
+                mixOf(item), shot);
+    }
+
+    /** The shot a SHOT item is about (one lookup by id: a page holds few of them). */
+    private Optional<AlteredShot> shotOf(ReviewItem item) {
+        return item.shotId().flatMap(s -> shots.find(item.jobId(), s));
+    }
+
+    /**
+     * The before|after still of a SHOT item's shot, as a PNG file in storage; gone once the grant
+     * that cleared the alteration was revoked (R9).
+     */
+    public Path still(UUID id) {
+        ReviewItem item = find(id);
+        AlteredShot shot = shotOf(item).orElseThrow(() -> new RuleViolationException("review item " + id + " is a "
+                + item.kind() + " item: only a SHOT item has a before|after still"));
+        if (shot.quarantined()) {
+            throw new GoneException("the lip-synced shot is no longer served: the consent grant "
+                    + shot.grantId().map(Object::toString).orElse("?") + " that cleared it was revoked");
+        }
+        return files.of(shot.stillSha256(), "the still of shot " + shot.id());
     }
 
     /** The current full mix a CHECK item is about; none for a LINE item (its links are its own). */
@@ -146,11 +174,12 @@ public class ReviewService {
                 .add("language", item.language()).add("kind", item.kind().name()).add("round", item.round());
         item.cueId().ifPresent(c -> detail.add("cueId", c));
         item.outputId().ifPresent(o -> detail.add("outputId", o.toString()));
+        item.shotId().ifPresent(o -> detail.add("shotId", o.toString()));
         item.note().ifPresent(n -> detail.add("note", n));
         item.revision().text().ifPresent(t -> detail.add("editedText", t));
         Optional<UUID> performer = item.outputId().flatMap(o -> jobs.findOutput(jobId, o))
                 .flatMap(o -> jobs.findTask(o.taskId())).flatMap(JobTask::voiceId).flatMap(voices::find)
-                .flatMap(Voice::performerId);
+                .flatMap(Voice::performerId).or(() -> shotOf(item).map(AlteredShot::performerId));
         ledger.append(new AuditRecord(reviewer.username(), "QA_VERDICT", "review-item", id.toString(), performer,
                 Optional.empty(), decision.verdict().name(), detail.build().toString()));
         events.jobChanged(job, JobEvent.Type.REVIEW_VERDICT);

@@ -11,7 +11,11 @@ import org.dubgate.domain.gate.JobPlan;
 import java.util.Optional;
 import java.util.UUID;
 
-/** How one character is dubbed in one target language: by a human stem, a synthetic voice, or left original. */
+/**
+ * How one character is dubbed in one target language: by a human stem, a synthetic voice, or left
+ * original; and whether the on-screen performer's mouth is re-drawn to the dub (lip-sync), by which
+ * LIP_SYNC model, under that performer's own LIP_SYNC grant (R1).
+ */
 @Entity
 @Table(name = "job_cast_line")
 public class CastLine {
@@ -32,12 +36,25 @@ public class CastLine {
     @Column(name = "dub_stem_media_id")
     private UUID dubStemMediaId;
 
+    @Column(name = "lip_sync_performer_id")
+    private UUID lipSyncPerformerId;
+
+    @Column(name = "lip_sync_model_id")
+    private UUID lipSyncModelId;
+
     protected CastLine() {
         // for JPA
     }
 
     public CastLine(String character, JobPlan.Approach approach, UUID voiceId, UUID dubStemMediaId) {
+        this(character, approach, voiceId, dubStemMediaId, Optional.empty());
+    }
+
+    public CastLine(String character, JobPlan.Approach approach, UUID voiceId, UUID dubStemMediaId,
+                    Optional<JobPlan.LipSync> lipSync) {
         this.id = UUID.randomUUID();
+        this.lipSyncPerformerId = lipSync.map(JobPlan.LipSync::onScreenPerformerId).orElse(null);
+        this.lipSyncModelId = lipSync.map(JobPlan.LipSync::modelId).orElse(null);
         this.character = character;
         this.approach = approach;
         this.voiceId = voiceId;
@@ -58,5 +75,11 @@ public class CastLine {
 
     public Optional<UUID> dubStemMediaId() {
         return Optional.ofNullable(dubStemMediaId);
+    }
+
+    /** The on-screen performer whose mouth is re-drawn to the dub in this language, and the model doing it. */
+    public Optional<JobPlan.LipSync> lipSync() {
+        return lipSyncPerformerId == null ? Optional.empty()
+                : Optional.of(new JobPlan.LipSync(lipSyncPerformerId, lipSyncModelId));
     }
 }

@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A file a MIX or ASSEMBLE task made for the job's delivery: a language's dialogue stem or full
- * mix, or the assembled programme. Content-addressed; one per task and kind, so a repeated run of
- * the task does not add another.
+ * A file a MIX, LIP_SYNC or ASSEMBLE task made for the job's delivery: a language's dialogue stem or
+ * full mix, a language's lip-synced picture, or an assembled programme. Content-addressed; one per
+ * task, kind and language, so a repeated run of the task does not add another.
  */
 @Entity
 @Table(name = "job_deliverable")
@@ -28,8 +28,21 @@ public class Deliverable {
         DIALOGUE_STEM,
         /** A language's full mix, 48 kHz 24-bit WAV. */
         FULL_MIX,
-        /** The picture with the original and every dubbed audio track (Matroska). */
-        PROGRAMME
+        /**
+         * The picture with the original and every dubbed audio track (Matroska); with a language, that
+         * language's programme: its lip-synced picture with the original sound and its own mix.
+         */
+        PROGRAMME,
+        /**
+         * A language's picture with its lip-synced shots re-drawn (Matroska: the source's streams, the GOPs
+         * holding altered frames re-encoded); not delivered on its own: its language's programme carries it.
+         */
+        ALTERED_PICTURE;
+
+        /** Whether the file goes into the delivery package as it is. */
+        public boolean delivered() {
+            return this != ALTERED_PICTURE;
+        }
     }
 
     @Id
@@ -47,6 +60,10 @@ public class Deliverable {
 
     @Column(length = 35)
     private String language;
+
+    /** The language, or '' for a file of the whole job: what the one-file-per-task-kind-and-language constraint compares. */
+    @Column(name = "language_key", nullable = false, length = 35)
+    private String languageKey;
 
     @Column(name = "content_sha256", nullable = false, length = 64)
     private String contentSha256;
@@ -86,13 +103,19 @@ public class Deliverable {
 
     public Deliverable(JobTask madeBy, Kind kind, String contentSha256, long sizeBytes, Optional<String> method,
                        List<String> flags, Instant now) {
+        this(madeBy, kind, madeBy.language(), contentSha256, sizeBytes, method, flags, now);
+    }
+
+    /** A file of one language made by a task of the whole job (a lip-synced language's programme). */
+    public Deliverable(JobTask madeBy, Kind kind, Optional<String> language, String contentSha256, long sizeBytes,
+                       Optional<String> method, List<String> flags, Instant now) {
         this.id = UUID.randomUUID();
         this.jobId = madeBy.jobId();
         this.taskId = madeBy.id();
         this.round = madeBy.round();
-        Optional<String> language = madeBy.language();
         this.kind = kind;
         this.language = language.orElse(null);
+        this.languageKey = language.orElse("");
         this.contentSha256 = contentSha256;
         this.sizeBytes = sizeBytes;
         this.method = method.orElse(null);

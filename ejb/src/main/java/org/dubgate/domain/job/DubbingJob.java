@@ -256,14 +256,14 @@ public class DubbingJob {
     }
 
     /**
-     * Where a stage runs in this round: the whole job, or each language — every target in the first
-     * round, and in a re-render round only the languages it renders lines of.
+     * Where a stage runs in this round: the whole job, or each language the stage has work in — every
+     * such target in the first round, and in a re-render round only the languages it renders lines of.
      */
     private List<Optional<String>> scopesOf(TaskKind kind, List<TaskSummary> known) {
         if (kind.scope() == TaskKind.Scope.JOB) {
             return List.of(Optional.empty());
         }
-        return targets.stream().map(JobTarget::language).filter(l -> round == 0 || known.stream()
+        return targets.stream().filter(kind::neededIn).map(JobTarget::language).filter(l -> round == 0 || known.stream()
                 .anyMatch(t -> t.kind().origin() == TaskKind.Origin.CAST_PLAN && t.inLanguage(l)))
                 .map(Optional::of).toList();
     }

@@ -69,6 +69,32 @@ public class JobTarget {
                 && !c.cueId().equals(cue.cueId())).map(JobCue::start).min(java.util.Comparator.naturalOrder());
     }
 
+    /** The characters whose on-screen mouth is re-drawn to the dub in this language. */
+    public List<CastLine> lipSyncedCast() {
+        return cast.stream().filter(c -> c.lipSync().isPresent()).toList();
+    }
+
+    /**
+     * The shots of a lip-synced character to alter: its cue spans, in time order, a span starting
+     * within {@link Shot#JOIN_WITHIN} of the previous one's end joined to it — the picture is re-encoded
+     * by whole GOPs, so two lines a breath apart are one stretch of altered picture, not two.
+     */
+    public List<Shot> shotsOf(String character) {
+        List<Shot> shots = new ArrayList<>();
+        for (JobCue c : cues) {
+            if (!c.character().equals(character)) {
+                continue;
+            }
+            Shot last = shots.isEmpty() ? null : shots.get(shots.size() - 1);
+            if (last != null && c.start().minus(last.end()).compareTo(Shot.JOIN_WITHIN) <= 0) {
+                shots.set(shots.size() - 1, new Shot(last.start(), c.end().compareTo(last.end()) > 0 ? c.end() : last.end()));
+            } else {
+                shots.add(new Shot(c.start(), c.end()));
+            }
+        }
+        return shots;
+    }
+
     public Optional<JobCue> cue(String cueId) {
         return cues.stream().filter(c -> c.cueId().equals(cueId)).findFirst();
     }

@@ -14,7 +14,20 @@ public enum TaskKind {
     MIX(Scope.LANGUAGE, Origin.WHEN_FED),
     /** One language's automatic QA: loudness, peaks, duration and tags of its mix, and every line's audio and words. */
     CHECK(Scope.LANGUAGE, Origin.WHEN_FED),
-    /** The picture with the original and every language's mix, once every language is mixed and checked. */
+    /**
+     * One language's lip-synced picture, in a language whose cast re-draws an on-screen mouth: every
+     * such character's shots altered to the language's dialogue stem, once it is mixed and checked.
+     */
+    LIP_SYNC(Scope.LANGUAGE, Origin.WHEN_FED) {
+        @Override
+        public boolean neededIn(JobTarget target) {
+            return !target.lipSyncedCast().isEmpty();
+        }
+    },
+    /**
+     * The programme: the picture with the original and every language's mix; and one programme per
+     * lip-synced language, its altered picture with that language's mix — once every language is done.
+     */
     ASSEMBLE(Scope.JOB, Origin.WHEN_FED);
 
     /** What a task of the kind covers. */
@@ -39,6 +52,11 @@ public enum TaskKind {
     TaskKind(Scope scope, Origin origin) {
         this.scope = scope;
         this.origin = origin;
+    }
+
+    /** Whether a language-scoped stage has work in this target (every stage but LIP_SYNC has, in every target). */
+    public boolean neededIn(JobTarget target) {
+        return true;
     }
 
     public Scope scope() {

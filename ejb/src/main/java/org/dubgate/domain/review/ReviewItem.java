@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.dubgate.domain.job.AlteredShot;
 import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.JobCue;
 import org.dubgate.domain.job.QaCheck;
@@ -38,7 +39,9 @@ public class ReviewItem {
         /** A synthesized line: its audio, in its mix, against the original. */
         LINE,
         /** A check of a language's full mix that automatic QA flagged (loudness, true peak, the original audible …). */
-        CHECK
+        CHECK,
+        /** A lip-synced shot (every one, by policy): its before|after still and its sync score against the dub. */
+        SHOT
     }
 
     /** The largest note a reviewer may leave. */
@@ -68,6 +71,9 @@ public class ReviewItem {
 
     @Column(name = "check_id")
     private UUID checkId;
+
+    @Column(name = "shot_id")
+    private UUID shotId;
 
     @Column(name = "character_name", length = 100)
     private String character;
@@ -138,6 +144,23 @@ public class ReviewItem {
         ReviewItem i = open(check.jobId(), round, Kind.CHECK, check.language(), now);
         i.checkId = check.id();
         i.flags = check.kind().name();
+        return i;
+    }
+
+    /**
+     * A shot whose on-screen mouth was re-drawn: always reviewed (altering a performance is the most
+     * sensitive use there is), flagged LIP_SYNC, and SYNC_NOT_IMPROVED when the picture matches the dub
+     * no better than before.
+     */
+    public static ReviewItem shot(AlteredShot shot, Instant now) {
+        ReviewItem i = open(shot.jobId(), shot.round(), Kind.SHOT, shot.language(), now);
+        i.shotId = shot.id();
+        i.character = shot.character();
+        i.startMicros = shot.span().start().toNanos() / 1000;
+        i.endMicros = shot.span().end().toNanos() / 1000;
+        i.text = String.format(java.util.Locale.ROOT, "lip-sync of %s: sync with the dub %.3f before, %.3f after",
+                shot.character(), shot.syncBefore(), shot.syncAfter());
+        i.flags = shot.syncAfter() > shot.syncBefore() ? "LIP_SYNC" : "LIP_SYNC,SYNC_NOT_IMPROVED";
         return i;
     }
 
@@ -245,6 +268,10 @@ public class ReviewItem {
 
     public Optional<UUID> checkId() {
         return Optional.ofNullable(checkId);
+    }
+
+    public Optional<UUID> shotId() {
+        return Optional.ofNullable(shotId);
     }
 
     public Optional<String> character() {

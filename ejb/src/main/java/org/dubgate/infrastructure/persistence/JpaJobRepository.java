@@ -145,6 +145,15 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
+    public Set<UUID> jobsWithOpenTasksLipSyncing(UUID performerId) {
+        return new TreeSet<>(em.createQuery("select distinct t.jobId from JobTask t, DubbingJob j join j.targets g "
+                        + "join g.cast c where t.jobId = j.id and t.kind = :lipSync and t.state not in :ended "
+                        + "and g.language = t.language and c.lipSyncPerformerId = :performer", UUID.class)
+                .setParameter("lipSync", org.dubgate.domain.job.TaskKind.LIP_SYNC).setParameter("ended", ENDED)
+                .setParameter("performer", performerId).getResultList());
+    }
+
+    @Override
     public List<UUID> orphanedTasks(Worker observer, Instant now) {
         return em.createQuery("select t.id from JobTask t where t.state = :running and (t.leaseUntil is null "
                         + "or t.leaseUntil < :now or (t.worker like :node and t.worker <> :me)) order by t.id", UUID.class)

@@ -34,6 +34,17 @@ class DeliveryManifestTest {
     }
 
     private static JsonObject manifest() {
+        return manifest(List.of());
+    }
+
+    private static DeliveryManifest.Alteration shot(UUID model) {
+        return new DeliveryManifest.Alteration("es", "ANNA", Duration.ofMillis(1500), Duration.ofMillis(2950),
+                Duration.ofMillis(1440), Duration.ofMillis(3480), new DeliveryManifest.Region(120, 180, 96, 48),
+                new DeliveryManifest.Model(model, "mouth-warp", "mouth-warp", "1", "ef".repeat(32)), UUID.randomUUID(),
+                UUID.randomUUID(), "Anna", 0.05, 0.61, new DeliveryManifest.Review(UUID.randomUUID(), "APPROVED", "qa", NOW));
+    }
+
+    private static JsonObject manifest(List<DeliveryManifest.Alteration> alterations) {
         UUID model = UUID.randomUUID();
         DeliveryManifest.Segment line = new DeliveryManifest.Segment("c1", "es", "ANNA", Duration.ofMillis(1500),
                 Duration.ofMillis(2950), SHA, new DeliveryManifest.Model(model, "espeak-ng es", "espeak-ng", "1.51",
@@ -46,7 +57,7 @@ class DeliveryManifestTest {
                                 true),
                         new DeliveryManifest.File("programme.mkv", "PROGRAMME", Optional.empty(), SHA, 10,
                                 "video/x-matroska", true)),
-                List.of(line), List.of(), "0.1.0"));
+                List.of(line), alterations, List.of(), "0.1.0"));
     }
 
     @Test
@@ -73,5 +84,38 @@ class DeliveryManifestTest {
                 .add(Json.createObjectBuilder(segment).add("qa", Json.createObjectBuilder(segment.getJsonObject("qa"))
                         .add("verdict", "REJECTED")))).build();
         assertFalse(schema().validate(rejected.toString(), InputFormat.JSON).isEmpty(), "only approved lines ship");
+    }
+
+    @Test
+    void aLipSyncedShotIsListedWithItsRegionModelGrantAndSyncAndIsADubbedActionOnTheLips() throws IOException {
+        JsonObject m = manifest(List.of(shot(UUID.randomUUID())));
+        assertEquals(List.of(), schema().validate(m.toString(), InputFormat.JSON), m.toString());
+        JsonObject shot = m.getJsonArray("alterations").getJsonObject(0);
+        assertEquals(DeliveryManifest.COMPOSITE, shot.getString("digitalSourceType"));
+        assertEquals(96, shot.getJsonObject("region").getInt("width"));
+        assertEquals(0.61, shot.getJsonObject("sync").getJsonNumber("after").doubleValue());
+        JsonObject lips = m.getJsonArray("actions").getValuesAs(JsonObject.class).stream()
+                .filter(a -> a.getString("action").equals("c2pa.dubbed") && a.getString("digitalSourceType")
+                        .equals(DeliveryManifest.COMPOSITE)).findFirst().orElseThrow(() -> new AssertionError(m.toString()));
+        assertEquals("lips", lips.getJsonObject("parameters").getString("region"));
+        JsonObject change = lips.getJsonArray("changes").getJsonObject(0);
+        assertEquals("temporal", change.getJsonArray("region").getJsonObject(0).getString("type"));
+        assertEquals("1.500", change.getJsonArray("region").getJsonObject(0).getJsonObject("time").getString("start"));
+        assertEquals(180, change.getJsonArray("region").getJsonObject(1).getJsonObject("shape")
+                .getJsonObject("origin").getInt("y"));
+        assertFalse(manifest().containsKey("alterations"), "no lip-sync, no alterations listed");
+    }
+
+    @Test
+    void aLipSyncedShotWithoutItsGrantOrMarkedAsAPlainTrainedOutputDoesNotValidate() throws IOException {
+        JsonObject m = manifest(List.of(shot(UUID.randomUUID())));
+        JsonObject shot = m.getJsonArray("alterations").getJsonObject(0);
+        JsonObject noGrant = Json.createObjectBuilder(m).add("alterations", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder(shot).remove("consentGrantId"))).build();
+        assertFalse(schema().validate(noGrant.toString(), InputFormat.JSON).isEmpty());
+        JsonObject trained = Json.createObjectBuilder(m).add("alterations", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder(shot).add("digitalSourceType", DeliveryManifest.TRAINED))).build();
+        assertFalse(schema().validate(trained.toString(), InputFormat.JSON).isEmpty(),
+                "an altered picture is a composite with trained algorithmic media");
     }
 }

@@ -84,7 +84,7 @@ class JobRequestValidationTest {
         List<JobRequest.TargetRequest> targets = new java.util.ArrayList<>();
         for (int i = 0; i < scripts.length; i++) {
             targets.add(new JobRequest.TargetRequest(languages[i], new JobRequest.ScriptRequest("WEBVTT", scripts[i]),
-                    List.of(new JobRequest.CharacterRequest("NARRATOR", "ORIGINAL", null, null))));
+                    List.of(new JobRequest.CharacterRequest("NARRATOR", "ORIGINAL", null, null, null))));
         }
         return new JobRequest(TITLE, source.id(), null, null, "ES", purpose, null, null, null, targets, null);
     }
@@ -174,7 +174,7 @@ class JobRequestValidationTest {
                 e.errors().stream().map(InvalidInputException.FieldError::message).toList());
         JobRequest castTooLong = new JobRequest(TITLE, source.id(), null, null, "ES", null, null, null, null,
                 List.of(new JobRequest.TargetRequest("es", new JobRequest.ScriptRequest("WEBVTT", webvtt(1, "NARRATOR")),
-                        List.of(new JobRequest.CharacterRequest(longName, "ORIGINAL", null, null)))), null);
+                        List.of(new JobRequest.CharacterRequest(longName, "ORIGINAL", null, null, null)))), null);
         e = assertThrows(InvalidInputException.class, () -> v.validate(castTooLong));
         assertEquals("targets[0].characters[0].character", e.errors().get(0).field());
     }

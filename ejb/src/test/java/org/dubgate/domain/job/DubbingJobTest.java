@@ -230,6 +230,42 @@ class DubbingJobTest {
         assertEquals(JobState.IN_REVIEW, job.state());
     }
 
+    private static JobTarget lipSynced(String language) {
+        return new JobTarget(language, "WEBVTT", List.of(cue("1", 1, 2, "ANNA"), cue("2", 2.5, 3, "BO"),
+                cue("3", 2.8, 4, "ANNA"), cue("4", 6, 7, "ANNA")), List.of(new CastLine("ANNA", JobPlan.Approach.SYNTHETIC,
+                UUID.randomUUID(), null, Optional.of(new JobPlan.LipSync(UUID.randomUUID(), UUID.randomUUID()))),
+                new CastLine("BO", JobPlan.Approach.ORIGINAL, null, null)));
+    }
+
+    @Test
+    void aLipSyncedLanguageIsLipSyncedOnceMixedAndCheckedAndBeforeTheAssembleOthersAreNot() {
+        DubbingJob job = job(lipSynced("es"), target("en", JobPlan.Approach.SYNTHETIC));
+        List<JobTask> all = runToReview(job, job.plannedTasks(10, NOW));
+        List<String> kinds = kinds(all);
+        assertEquals(1, kinds.stream().filter(k -> k.startsWith("LIP_SYNC")).count(), kinds.toString());
+        assertTrue(kinds.contains("LIP_SYNC/es"), "only the language whose cast re-draws a mouth: " + kinds);
+        assertTrue(kinds.indexOf("CHECK/es") < kinds.indexOf("LIP_SYNC/es"), "lip-synced to the checked mix: " + kinds);
+        assertEquals("ASSEMBLE", kinds.get(kinds.size() - 1), kinds.toString());
+        assertEquals(JobState.IN_REVIEW, job.state());
+
+        // a re-render of a Spanish line alters the Spanish picture again, to the new mix; English is left alone
+        List<JobTask> again = job.rerender(List.of(new DubbingJob.Rerender("es", "1", new JobCue.Revision(
+                Optional.of("otra vez"), Optional.empty(), Optional.empty(), Optional.empty()))), NOW);
+        List<JobTask> second = runToReview(job, all, again);
+        assertEquals(List.of("SYNTHESIZE/es", "MIX/es", "CHECK/es", "LIP_SYNC/es", "ASSEMBLE"),
+                kinds(second.subList(all.size(), second.size())));
+    }
+
+    @Test
+    void aCharactersShotsAreItsCueSpansThoseUnderASecondApartJoined() {
+        JobTarget es = lipSynced("es");
+        assertEquals(List.of(new Shot(Duration.ofSeconds(1), Duration.ofSeconds(4)),
+                new Shot(Duration.ofSeconds(6), Duration.ofSeconds(7))), es.shotsOf("ANNA"),
+                "cue 3 starts 0.8 s after cue 1 ends: one shot; cue 4 two seconds later: another");
+        assertEquals(List.of("ANNA"), es.lipSyncedCast().stream().map(CastLine::character).toList());
+        assertTrue(target("en", JobPlan.Approach.SYNTHETIC).lipSyncedCast().isEmpty());
+    }
+
     @Test
     void approvalAndDeliveryFollowReviewOnly() {
         DubbingJob job = job(target("en", JobPlan.Approach.SYNTHETIC));

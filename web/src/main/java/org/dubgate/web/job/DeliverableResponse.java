@@ -32,7 +32,8 @@ public record DeliverableResponse(String id, String kind, String language, Strin
     /** The file name it is served under, e.g. {@code es.full-mix.wav}. */
     static String fileName(Deliverable d) {
         return switch (d.kind()) {
-            case PROGRAMME -> "programme.mkv";
+            case PROGRAMME -> d.language().map(l -> l + ".").orElse("") + "programme.mkv";
+            case ALTERED_PICTURE -> d.language().orElse("und") + ".lip-synced-picture.mkv";
             case FULL_MIX -> d.language().orElse("und") + ".full-mix.wav";
             case DIALOGUE_STEM -> d.language().orElse("und") + ".dialogue-stem.wav";
         };

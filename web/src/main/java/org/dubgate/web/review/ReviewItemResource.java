@@ -111,6 +111,18 @@ public class ReviewItemResource {
         return excerpt(id, ReviewService.Excerpt.ORIGINAL);
     }
 
+    @GET
+    @Path("/{id}/still")
+    @Produces("image/png")
+    @RolesAllowed({Role.QA_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "A SHOT item's before|after still: the face in the source picture (left) and lip-synced (right)")
+    public Response still(@PathParam("id") UUID id) throws IOException {
+        java.nio.file.Path file = review.still(id);
+        return Response.ok((StreamingOutput) out -> Files.copy(file, out), "image/png")
+                .header(HttpHeaders.CONTENT_LENGTH, Files.size(file))
+                .header("Content-Disposition", "inline; filename=\"" + id + ".still.png\"").build();
+    }
+
     /** A few seconds of audio cut for this request, sent and deleted. */
     private Response excerpt(UUID id, ReviewService.Excerpt of) throws IOException {
         java.nio.file.Path file = review.excerpt(id, of);
