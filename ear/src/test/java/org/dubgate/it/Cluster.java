@@ -91,6 +91,24 @@ public final class Cluster implements AutoCloseable {
      * with one worker, and waits until its application is deployed and answers.
      */
     public void startNode(String name, int offset) throws IOException {
+        launchNode(name, offset);
+        awaitNode(name);
+    }
+
+    /**
+     * Starts several nodes at once and waits for all of them: their boots overlap (a node spends much of
+     * its start reading the EAR and waiting on the database and broker), which saves a start's worth of time.
+     */
+    public void startNodes(Map<String, Integer> offsetsByName) throws IOException {
+        for (var node : offsetsByName.entrySet()) {
+            launchNode(node.getKey(), node.getValue());
+        }
+        for (String name : offsetsByName.keySet()) {
+            awaitNode(name);
+        }
+    }
+
+    private void launchNode(String name, int offset) throws IOException {
         offsets.put(name, offset);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DUBGATE_HOME", dir.resolve(name).toString());
@@ -113,6 +131,10 @@ public final class Cluster implements AutoCloseable {
         env.put("DUBGATE_NODE_OPTS", "-Ddubgate.tasks.lease-seconds=6 -Ddubgate.upload.max-bytes="
                 + System.getProperty("dubgate.it.upload-limit"));
         script(name + ".log", env, "bin/node");
+    }
+
+    /** Waits until the node's application is deployed and answers; a failed deployment fails at once. */
+    private void awaitNode(String name) {
         Path deployments = dir.resolve(name).resolve("server/deployments");
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (Files.exists(deployments.resolve("dubgate.ear.failed"))) {

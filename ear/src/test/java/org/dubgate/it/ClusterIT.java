@@ -53,8 +53,8 @@ class ClusterIT {
         cluster = new Cluster(Path.of(System.getProperty("dubgate.it.cluster-dir")), 61716, 18380);
         cluster.startBroker();
         cluster.startObjectStore();
-        cluster.startNode(A, 200); // Api.BASE: the tests' own calls go to node A unless they say otherwise
-        cluster.startNode(B, 300);
+        // Api.BASE: the tests' own calls go to node A unless they say otherwise
+        cluster.startNodes(new java.util.LinkedHashMap<>(Map.of(A, 200, B, 300)));
         dubbing = new Dubbing("es", "en");
         // 30 s of silence: 100 cues, a line every 200 ms (2 SYNTHESIZE batches a language)
         source = dubbing.upload("silence.flac", "audio/flac",
