@@ -64,7 +64,7 @@ export function outputsView(jobId, outputs, more) {
 }
 
 const KIND_WORDS = { PROGRAMME: 'programme (picture with original and dubbed audio)', FULL_MIX: 'full mix',
-  DIALOGUE_STEM: 'dialogue stem' };
+  DIALOGUE_STEM: 'dialogue stem', ALTERED_PICTURE: 'lip-synced picture (AI-altered mouths, for its programme)' };
 
 export function deliverablesView(jobId, deliverables) {
   if (!deliverables) return nothing;

@@ -7,7 +7,7 @@ const TERMINAL = new Set(['DELIVERED', 'FAILED', 'CANCELLED']);
 const RUNS_WORK = new Set(['SUBMITTED', 'QUEUED', 'RUNNING']);
 
 /** The order tasks run in within a language; ASSEMBLE (job-wide) comes last. */
-const KIND_ORDER = ['SYNTHESIZE', 'LIP_SYNC', 'MIX', 'CHECK', 'ASSEMBLE'];
+const KIND_ORDER = ['SYNTHESIZE', 'MIX', 'CHECK', 'LIP_SYNC', 'ASSEMBLE'];
 
 export const percent = (done, total) => (total > 0 ? Math.round((100 * done) / total) : 0);
 

@@ -168,6 +168,10 @@ class LipSyncIT {
                         && a.getJsonObject("parameters").getString("region", "").equals("lips")), manifestText);
         Map<String, byte[]> zip = unzip(manager.getBytes("/api/v1/deliveries/" + deliveryId + "/package", null).body());
         assertTrue(zip.containsKey("es/programme.mkv") && zip.containsKey("programme.mkv"), zip.keySet().toString());
+        String tags = tags(Files.write(tmp.resolve("delivered-es.mkv"), zip.get("es/programme.mkv")));
+        assertTrue(tags.contains("AI_ALTERED_PICTURE") && tags.contains("lip-synced"), "the picture says so: " + tags);
+        assertFalse(tags(Files.write(tmp.resolve("delivered.mkv"), zip.get("programme.mkv"))).contains("AI_ALTERED_PICTURE"),
+                "the programme with the source's picture does not");
 
         // R9: the on-screen performer withdraws: the delivery is recalled, the altered picture no longer served
         HttpResponse<String> revoked = agent.post("/api/v1/grants/" + lipGrant + "/revocation",
@@ -208,6 +212,51 @@ class LipSyncIT {
                 && e.getString("message").contains("not installed here")), incomplete.body());
     }
 
+    /**
+     * A trained model's path: an ONNX file of Wav2Lip's signature (tiny, written by media-tools' tests)
+     * registered on {@code onnx-wav2lip} loads in the server's ONNX Runtime and re-draws the shot's mouth.
+     */
+    @Test
+    void anOnnxMouthModelRegistersAndRunsInTheServer() throws Exception {
+        Api manager = Api.as("manager");
+        Api agent = Api.as("agent");
+        String title = "LX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertEquals(201, manager.post("/api/v1/titles", "{\"code\":\"" + title + "\",\"name\":\"ONNX\"}").statusCode());
+        Path clip = reel(Testdata.gridClips().subList(0, 2), tmp.resolve("reel.mkv"));
+        String media = Api.json(manager.upload(clip, "video/x-matroska")).getString("id");
+        assertEquals("READY", manager.awaitMediaDecided(media).getString("state"));
+        String onScreen = Fixtures.performer(agent, "Onnx Speaker " + title);
+        assertEquals(201, grant(agent, onScreen, "LIP_SYNC", title).statusCode());
+        Path onnx = org.dubgate.media.lipsync.onnx.Wav2LipTestModels.write(tmp, "wav2lip-signature.onnx");
+        HttpResponse<String> registered = registerLipSync("onnx-wav2lip", onnx);
+        assertEquals(201, registered.statusCode(), registered.body());
+        String model = Api.json(registered).getString("id");
+        assertEquals(200, Api.admin().post("/api/v1/models/" + model + "/approval", "{}").statusCode());
+        // a human dub (another speaker's reel as the dubbing actor's stem), the mouth re-drawn by the ONNX model:
+        // a LIP_SYNC use alone
+        String dubStem = Api.json(manager.upload(reel(Testdata.gridClips().subList(2, 4), tmp.resolve("dub.mkv")),
+                "video/x-matroska")).getString("id");
+        assertEquals("READY", manager.awaitMediaDecided(dubStem).getString("state"));
+        HttpResponse<String> submitted = manager.post("/api/v1/jobs", Json.createObjectBuilder().add("title", title)
+                .add("sourceMediaId", media).add("territory", "ES").add("originalLanguage", "en")
+                .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("language", "es")
+                        .add("script", Json.createObjectBuilder().add("format", "WEBVTT").add("text", ES))
+                        .add("characters", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("character", "ANNA").add("approach", "HUMAN").add("dubStemMediaId", dubStem)
+                                .add("lipSync", Json.createObjectBuilder().add("onScreenPerformerId", onScreen)
+                                        .add("modelId", model))))))
+                .build().toString());
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        String jobId = Api.json(submitted).getString("id");
+        JsonObject done = DubbingPipelineIT.awaitReview(manager, jobId);
+        assertEquals("IN_REVIEW", done.getString("state"), done.toString());
+        JsonObject shot = Api.as("qa").all("/api/v1/review-items?job=" + jobId).stream()
+                .filter(i -> i.getString("kind").equals("SHOT")).findFirst()
+                .orElseThrow(() -> new AssertionError("no SHOT item: " + done));
+        assertEquals("onnx-wav2lip", shot.getJsonObject("model").getString("engine"));
+        assertTrue(shot.getJsonObject("shot").getInt("framesAltered") > 40, shot.toString());
+    }
+
     private static HttpResponse<String> registerLipSync(String engine, Path artifact) {
         return Api.admin().post("/api/v1/models", Json.createObjectBuilder()
                 .add("name", engine + " " + UUID.randomUUID().toString().substring(0, 6)).add("kind", "LIP_SYNC")
@@ -239,12 +288,21 @@ class LipSyncIT {
 
     /** GRID clips one after the other in one Matroska file, stream-copied by the FFmpeg CLI's concat demuxer. */
     private static Path reel(List<Path> clips, Path out) throws Exception {
-        Path list = out.resolveSibling("clips.txt");
+        Path list = out.resolveSibling(out.getFileName() + ".txt");
         Files.write(list, clips.stream().map(c -> "file '" + c.toAbsolutePath() + "'").toList());
         Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", list.toString(),
                 "-c", "copy", out.toString()).redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), said);
+        return out;
+    }
+
+    /** The container tags, as the FFmpeg CLI's ffprobe reads them. */
+    private static String tags(Path file) throws Exception {
+        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json",
+                file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
         return out;
     }
 

@@ -121,9 +121,13 @@ public class DeliveryAssembly {
                                 "line " + o.id() + " of cue " + cue.cueId() + " has no review item"))));
             }
             // as MIX labels the files and ASSEMBLE the track: a language is AI-dubbed when it has synthesized cues
+            List<String> languageFiles = new ArrayList<>(List.of(target.language() + "/" + DeliveryFiles.STEM,
+                    target.language() + "/" + DeliveryFiles.MIX));
+            if (!target.lipSyncedCast().isEmpty()) {
+                languageFiles.add(target.language() + "/" + DeliveryFiles.PROGRAMME); // its altered picture
+            }
             languages.add(new DeliveryManifest.Language(target.language(),
-                    !target.cuesOf(JobPlan.Approach.SYNTHETIC).isEmpty(),
-                    List.of(target.language() + "/" + DeliveryFiles.STEM, target.language() + "/" + DeliveryFiles.MIX)));
+                    !target.cuesOf(JobPlan.Approach.SYNTHETIC).isEmpty(), languageFiles));
         }
         JobPlan plan = new JobPlan(new TitleCode(job.titleCode()), new Territory(job.territory()), job.purpose(), at,
                 Optional.of(job.id()), planned);
@@ -148,7 +152,7 @@ public class DeliveryAssembly {
                 r.height()), new DeliveryManifest.Model(model.id(), model.name(), model.engine(), model.modelVersion(),
                 shot.modelSha256()), shot.grantId().orElseThrow(() -> new IllegalStateException("lip-synced shot "
                 + shot.id() + " records no grant")), shot.performerId(), performers.find(shot.performerId())
-                .map(Performer::displayName).orElse(""), shot.syncBefore(), shot.syncAfter(),
+                .map(Performer::displayName).orElse(""), shot.syncBefore(), shot.syncAfter(), List.of(),
                 new DeliveryManifest.Review(review.id(), review.state().name(), review.reviewer().orElse("?"),
                         review.decidedAt().orElseThrow()));
     }

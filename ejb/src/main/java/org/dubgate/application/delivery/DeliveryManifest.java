@@ -70,7 +70,13 @@ public final class DeliveryManifest {
     /** One lip-synced shot as delivered: an on-screen performance altered. */
     public record Alteration(String language, String character, Duration start, Duration end, Duration reencodedStart,
                              Duration reencodedEnd, Region region, Model model, UUID grantId, UUID performerId,
-                             String performerName, double syncBefore, double syncAfter, Review review) {
+                             String performerName, double syncBefore, double syncAfter, List<UUID> writtenApprovalIds,
+                             Review review) {
+
+        public Alteration withApprovals(List<UUID> approvals) {
+            return new Alteration(language, character, start, end, reencodedStart, reencodedEnd, region, model, grantId,
+                    performerId, performerName, syncBefore, syncAfter, approvals, review);
+        }
     }
 
     public record Facts(UUID deliveryId, Instant createdAt, String createdBy, Job job, List<Language> languages,
@@ -126,6 +132,7 @@ public final class DeliveryManifest {
                         .add("performer", Json.createObjectBuilder().add("id", a.performerId().toString())
                                 .add("name", a.performerName()))
                         .add("sync", Json.createObjectBuilder().add("before", a.syncBefore()).add("after", a.syncAfter()))
+                        .add("writtenApprovalIds", ids(a.writtenApprovalIds()))
                         .add("qa", qa(a.review())));
             }
             manifest.add("alterations", alterations);
@@ -192,6 +199,7 @@ public final class DeliveryManifest {
         }
         return Json.createObjectBuilder().add("action", "c2pa.dubbed").add("digitalSourceType", COMPOSITE)
                 .add("softwareAgent", agent).add("parameters", Json.createObjectBuilder().add("language", language)
+                        .add("file", language + "/" + DeliveryFiles.PROGRAMME)
                         .add("region", "lips").add("shots", shots.size()).add("modelIds", models)
                         .add("consentGrantIds", grants))
                 .add("changes", changes);

@@ -98,7 +98,9 @@ public class DeliveryService {
         List<DeliveryManifest.Segment> segments = contents.segments().stream().map(s -> withApprovals(s, cleared,
                 contents)).toList();
         byte[] manifest = pretty(DeliveryManifest.of(new DeliveryManifest.Facts(deliveryId, now, manager.username(),
-                contents.about(), contents.languages(), listed, segments, contents.alterations(), approvals, version())));
+                contents.about(), contents.languages(), listed, segments, contents.alterations().stream()
+                .map(a -> a.withApprovals(approvalsFor(cleared, a.character(), a.performerId(), a.model().id())))
+                .toList(), approvals, version())));
         StoredContent stored = store.store(new ByteArrayInputStream(manifest), manifest.length);
         CRC32 crc = new CRC32();
         crc.update(manifest);
@@ -113,6 +115,15 @@ public class DeliveryService {
      * (FINAL purpose), and those whose subject is its character (a stock voice), its performer (an
      * estate grant) or its model (data terms).
      */
+    /** The written approvals that cleared what an altered shot needed: the job's or title's, its performer's, its model's. */
+    private static List<UUID> approvalsFor(List<GateDecision.EscalationDecision> cleared, String character,
+                                           UUID performerId, UUID modelId) {
+        return cleared.stream().filter(e -> e.approvalId() != null && (e.subject() == null
+                        || e.subject().equals(character) || e.subject().equals(modelId.toString())
+                        || e.subject().equals(performerId.toString())))
+                .map(GateDecision.EscalationDecision::approvalId).distinct().toList();
+    }
+
     private static DeliveryManifest.Segment withApprovals(DeliveryManifest.Segment s,
                                                           List<GateDecision.EscalationDecision> cleared,
                                                           DeliveryAssembly.Contents contents) {

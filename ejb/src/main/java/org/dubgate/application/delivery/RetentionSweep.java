@@ -25,6 +25,8 @@ import java.util.UUID;
 public class RetentionSweep {
 
     @Inject
+    org.dubgate.domain.job.AlteredShotRepository shots;
+    @Inject
     DeliveryRepository deliveries;
     @Inject
     JobRepository jobs;
@@ -57,6 +59,8 @@ public class RetentionSweep {
                         + ": the file was removed");
             });
         }
+        // the reviewers' before|after stills of lip-synced shots hold the performer's face too
+        shots.ofJob(d.jobId()).forEach(s -> contents.add(s.stillSha256()));
         Optional<String> after = Optional.empty();
         do {
             var page = jobs.outputsOfJob(d.jobId(), new PageRequest(after, PageRequest.MAX_LIMIT));

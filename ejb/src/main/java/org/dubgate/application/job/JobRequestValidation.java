@@ -145,11 +145,35 @@ public class JobRequestValidation {
                 }
             }
         }
+        if (targets.stream().anyMatch(t -> !t.lipSyncedCast().isEmpty())) {
+            source.ifPresent(m -> requireSpliceablePicture(m, errors));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return new Validated(territory.get(), purpose.get(), priority, maxTempo, originalLanguage, loudness.get(), targets,
                 usedVoices);
+    }
+
+    /**
+     * Lip-sync re-encodes the source's GOPs around each shot and copies the rest: the source needs a
+     * picture in a codec whose GOPs can be spliced, which the probe says before any work is done.
+     */
+    private static void requireSpliceablePicture(MediaAsset m, List<FieldError> errors) {
+        Optional<String> codec = m.probeJson().map(j -> {
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(j))) {
+                return reader.readObject().getJsonArray("streams").getValuesAs(jakarta.json.JsonObject.class).stream()
+                        .filter(st -> "video".equals(st.getString("type", ""))).map(st -> st.getString("codec", "?"))
+                        .findFirst().orElse(null);
+            }
+        });
+        if (codec.isEmpty()) {
+            errors.add(new FieldError("sourceMediaId", "media " + m.id() + " has no picture: nothing to lip-sync"));
+        } else if (!org.dubgate.media.lipsync.PictureAlteration.SPLICEABLE_CODECS.contains(codec.get())) {
+            errors.add(new FieldError("sourceMediaId", "media " + m.id() + " is " + codec.get() + " video: lip-sync "
+                    + "splices re-encoded GOPs into " + String.join(", ",
+                    org.dubgate.media.lipsync.PictureAlteration.SPLICEABLE_CODECS) + " only (convert the source first)"));
+        }
     }
 
     private static void requireSound(String field, MediaAsset m, List<FieldError> errors) {
@@ -192,6 +216,10 @@ public class JobRequestValidation {
         List<Cue> cues = reading.read(path + ".script", t.script(), errors);
         Map<String, CastLine> cast = cast(path + ".characters", t.characters(), language, usedVoices, errors);
         JobScripts.checkCues(path + ".script", cues, cast, mediaLength, errors);
+        cast.values().stream().filter(c -> c.lipSync().isPresent() && cues.stream()
+                .noneMatch(q -> q.character().filter(c.character()::equals).isPresent())).forEach(c -> errors.add(
+                new FieldError(path + ".characters", c.character() + " is lip-synced but has no cue in this script: "
+                        + "its cues are the shots to alter")));
         if (errors.size() > before) {
             return Optional.empty();
         }
@@ -236,6 +264,11 @@ public class JobRequestValidation {
             if (approach.get() == JobPlan.Approach.HUMAN) {
                 readyMedia(at + ".dubStemMediaId", c.dubStemMediaId(), true, errors)
                         .ifPresent(m -> requireSound(at + ".dubStemMediaId", m, errors));
+            }
+            if (approach.get() == JobPlan.Approach.ORIGINAL && c.lipSync() != null) {
+                // the original voice over the original mouth: there is nothing to re-draw it to
+                errors.add(new FieldError(at + ".lipSync", "an ORIGINAL character keeps its own performance: lip-sync "
+                        + "is for a HUMAN or SYNTHETIC dub"));
             }
             Optional<JobPlan.LipSync> lipSync = lipSync(at + ".lipSync", c.lipSync(), errors);
             if (cast.put(c.character().strip(), new CastLine(c.character().strip(), approach.get(), c.voiceId(),

@@ -13,7 +13,7 @@ import org.dubgate.domain.gate.GateDecision;
 import org.dubgate.domain.job.AlteredShot;
 import org.dubgate.domain.job.AlteredShotRepository;
 import org.dubgate.domain.job.CueOutput;
-import org.dubgate.domain.job.TaskKind;
+import org.dubgate.domain.job.JobTarget;
 import org.dubgate.domain.job.DubbingJob;
 import org.dubgate.domain.job.JobRepository;
 import org.dubgate.domain.job.JobEvent;
@@ -67,7 +67,7 @@ public class RevocationEffects {
         // every job concerned locked first, in one order (by id), then the tasks: two revocations reaching
         // the same jobs queue up instead of deadlocking; later lockJob calls find them held already
         Set<UUID> voiced = new java.util.TreeSet<>(jobs.jobsWithOpenTasksVoicedBy(event.performerId()));
-        Set<UUID> lipSyncing = new java.util.TreeSet<>(jobs.jobsWithOpenTasksLipSyncing(event.performerId()));
+        Set<UUID> lipSyncing = new java.util.TreeSet<>(jobs.jobsLipSyncing(event.performerId()));
         Set<UUID> concerned = new java.util.TreeSet<>(voiced);
         concerned.addAll(lipSyncing);
         jobs.outputsUnderGrant(event.grantId()).forEach(o -> concerned.add(o.jobId()));
@@ -101,22 +101,21 @@ public class RevocationEffects {
             jobs.findTask(output.taskId()).flatMap(JobTask::language).ifPresent(l -> languagesOf
                     .computeIfAbsent(output.jobId(), k -> new LinkedHashSet<>()).add(l));
         }
-        // a revoked LIP_SYNC grant: the open LIP_SYNC tasks re-drawing the performer's mouth are blocked (the
-        // worker's gate check before it records sees the task ended), the shots altered under it quarantined
+        // a revoked LIP_SYNC grant: a job still working whose cast re-draws the performer's mouth is blocked
+        // at once, whether or not its LIP_SYNC task exists yet (it comes only after the language's CHECK), if
+        // the gate no longer clears a lip-synced language of it; its open tasks are blocked with it below
         for (UUID jobId : lipSyncing) {
             Optional<DubbingJob> job = jobs.lockJob(jobId);
-            if (job.isEmpty()) {
+            if (job.isEmpty() || !job.get().accepting()) {
                 continue;
             }
-            for (JobTask task : jobs.openTasksOf(jobId)) {
-                if (task.kind() != TaskKind.LIP_SYNC) {
+            for (JobTarget target : job.get().targets()) {
+                if (target.lipSyncedCast().stream().noneMatch(c -> c.lipSync().orElseThrow().onScreenPerformerId()
+                        .equals(event.performerId()))) {
                     continue;
                 }
-                GateDecision decision = gate.decide(LipSyncStage.planOf(job.get(), task.language().orElseThrow(), now));
+                GateDecision decision = gate.decide(LipSyncStage.planOf(job.get(), target.language(), now));
                 if (!decision.allowed()) {
-                    task.block("consent grant " + event.grantId() + " was revoked: " + decision.violations().stream()
-                            .map(GateDecision.Violation::code).distinct().collect(Collectors.joining(", ")), now);
-                    events.taskChanged(job.get(), JobEvent.Type.TASK_ENDED, TaskSummary.of(task));
                     affected.add(jobId);
                 }
             }

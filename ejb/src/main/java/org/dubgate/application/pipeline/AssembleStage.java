@@ -80,7 +80,7 @@ public class AssembleStage implements Stage<AssembleWork, AssembleStage.Programm
         Map<String, StoredContent> lipSynced = new LinkedHashMap<>();
         for (AssembleWork.LipSyncedLanguage l : work.lipSynced()) {
             Path own = folder.resolve("programme-" + l.language() + ".mkv");
-            Assembler.assemble(l.picture(), work.originalLanguage(), List.of(l.dub()), AssembleWork.MANIFEST, own);
+            Assembler.assemble(l.picture(), work.originalLanguage(), List.of(l.dub()), AssembleWork.MANIFEST, own, true);
             lipSynced.put(l.language(), store.store(own));
         }
         return Outcome.made(new Programmes(store.store(out), lipSynced));

@@ -69,9 +69,17 @@ public class LipSyncStage implements Stage<LipSyncWork, LipSyncStage.Made> {
     StoredFiles files;
     @Inject
     ContentStore store;
+    @Inject
+    StageTransactions transactions;
+    @Inject
+    ThisNode node;
 
     /** What the work made: the altered picture, and each character's shots with the grant that cleared them. */
     public record Made(StoredContent picture, String method, List<MadeShot> shots) {
+
+        /** A shot altered, before the last gate check says under which grant. */
+        record Pending(LipSyncWork.Character character, AlteredShot.Alteration alteration) {
+        }
     }
 
     public record MadeShot(LipSyncWork.Character character, AlteredShot.Alteration alteration, Optional<UUID> grantId) {
@@ -127,16 +135,18 @@ public class LipSyncStage implements Stage<LipSyncWork, LipSyncStage.Made> {
             return Outcome.refused(refused.get());
         }
         Path picture = work.source();
-        List<MadeShot> made = new ArrayList<>();
+        List<Made.Pending> pending = new ArrayList<>();
         List<String> methods = new ArrayList<>();
         for (int i = 0; i < work.characters().size(); i++) {
             LipSyncWork.Character c = work.characters().get(i);
-            Optional<UUID> grant = grantOf(before, c.performerId());
             Path out = folder.resolve("picture-" + i + ".mkv");
             Alteration result;
-            try (MouthModel model = MouthEngines.open(c.engine(), Path.of(c.artifactLocation()))) {
+            try (MouthModel model = new WhileRunning(MouthEngines.open(c.engine(), Path.of(c.artifactLocation())),
+                    work.taskId())) {
                 result = PictureAlteration.alter(picture, work.dialogue(), c.shots().stream()
                         .map(s -> new Span(s.start(), s.end())).toList(), model, out);
+            } catch (TaskEnded ended) {
+                return Outcome.stopped(); // cancelled or blocked (a revocation) meanwhile: nothing more is drawn
             }
             Optional<String> changed = ((ModelArtifacts.FilesHeld) pins.get(i)).changedAfter("the shots of " + c.name());
             if (changed.isPresent()) {
@@ -147,19 +157,73 @@ public class LipSyncStage implements Stage<LipSyncWork, LipSyncStage.Made> {
                     throw new LipSyncException("the shot of " + c.name() + " at " + s.span().start() + " had too few "
                             + "frames with a face to score its sync with the dub: shorten the cue or check the picture");
                 }
+                if (s.mouthRegion().width() < 1 || s.mouthRegion().height() < 1) {
+                    throw new LipSyncException("the shot of " + c.name() + " at " + s.span().start()
+                            + " has no mouth region: no frame of it was re-drawn");
+                }
                 Path still = s.still().orElseThrow(() -> new LipSyncException("no before|after still of the shot of "
                         + c.name() + " at " + s.span().start()));
-                made.add(new MadeShot(c, alteration(s, store.store(still).sha256()), grant));
+                pending.add(new Made.Pending(c, alteration(s, store.store(still).sha256())));
             }
             methods.add(c.name() + ": " + result.gopsReencoded() + " GOP(s) re-encoded (" + result.codec() + "), "
                     + result.gopsCopied() + " copied");
             picture = out;
         }
-        Optional<String> refusedAfter = refusal(gate.decide(work.plan()));
+        // the grant each shot is recorded under is the one that clears it now, at the end: had the performer two
+        // covering grants and the first was revoked meanwhile, the shots stand on the other
+        GateDecision after = gate.decide(work.plan());
+        Optional<String> refusedAfter = refusal(after);
         if (refusedAfter.isPresent()) {
             return Outcome.refused(refusedAfter.get() + " (checked again before committing the altered picture)");
         }
+        List<MadeShot> made = pending.stream().map(p -> new MadeShot(p.character(), p.alteration(),
+                grantOf(after, p.character().performerId()))).toList();
         return Outcome.made(new Made(store.store(picture), String.join("; ", methods), made));
+    }
+
+    /** The task ended while the model worked (a cancel, a revocation): the alteration stops at its next batch. */
+    private static final class TaskEnded extends LipSyncException {
+        TaskEnded(UUID taskId) {
+            super("task " + taskId + " ended while its mouths were being re-drawn");
+        }
+    }
+
+    /**
+     * The model, asking at most every {@link #ASK_EVERY_NANOS} before a batch whether the task still runs
+     * here — as synthesis does between lines — so a revocation stops the re-drawing of a face within
+     * seconds, not at the end of a feature (R9).
+     */
+    private final class WhileRunning implements MouthModel {
+        private static final long ASK_EVERY_NANOS = 2_000_000_000L;
+        private final MouthModel model;
+        private final UUID taskId;
+        private long askedAt = System.nanoTime();
+
+        WhileRunning(MouthModel model, UUID taskId) {
+            this.model = model;
+            this.taskId = taskId;
+        }
+
+        @Override
+        public int cropSize() {
+            return model.cropSize();
+        }
+
+        @Override
+        public float[] render(int n, float[] mel, float[] faces) throws LipSyncException {
+            if (System.nanoTime() - askedAt >= ASK_EVERY_NANOS) {
+                askedAt = System.nanoTime();
+                if (!transactions.renewLease(taskId, node.worker())) {
+                    throw new TaskEnded(taskId);
+                }
+            }
+            return model.render(n, mel, faces);
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
     }
 
     private static Duration duration(double seconds) {

@@ -63,12 +63,6 @@ public class ModelArtifacts {
     public record Refused(String reason) implements Pin {
     }
 
-    /**
-     * Pins the model for a run, before the gate's full check of its hash: the engine checked to run
-     * from exactly its registered files, and those files fingerprinted. An engine this node does not
-     * run fails the attempt (another node may run it); files that are not what the engine runs from,
-     * or are missing, refuse the work.
-     */
     /** Pins a model's files for an engine that reads them itself: their fingerprint, or why it may not run. */
     public Pin pinFiles(UUID modelId) {
         AiModel model = models.find(modelId).orElseThrow(() -> new NoSuchEntityException("model", modelId));
@@ -78,6 +72,12 @@ public class ModelArtifacts {
                         + model.artifactLocation()));
     }
 
+    /**
+     * Pins the model for a run, before the gate's full check of its hash: the engine checked to run
+     * from exactly its registered files, and those files fingerprinted. An engine this node does not
+     * run fails the attempt (another node may run it); files that are not what the engine runs from,
+     * or are missing, refuse the work.
+     */
     public Pin pin(UUID modelId) {
         AiModel model = models.find(modelId).orElseThrow(() -> new NoSuchEntityException("model", modelId));
         String named = model.name() + " " + model.modelVersion();

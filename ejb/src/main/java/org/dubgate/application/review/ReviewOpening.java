@@ -56,10 +56,10 @@ public class ReviewOpening {
         if (round > 0) {
             for (ReviewItem earlier : items.currentOf(job.id())) {
                 // a rejected check stays: it holds the job for its manager whatever the new mix measures;
-                // a shot's item gives way to the new alteration of its language, whatever its verdict
-                if (earlier.state() == ReviewState.RERENDER || earlier.kind() == ReviewItem.Kind.CHECK
-                        && earlier.state() != ReviewState.REJECTED && mixed.contains(earlier.language())
-                        || earlier.kind() == ReviewItem.Kind.SHOT && lipSynced.contains(earlier.language())) {
+                // a shot's item gives way to the new alteration of its language, but a rejected one stays too
+                if (earlier.state() == ReviewState.RERENDER || earlier.state() != ReviewState.REJECTED
+                        && (earlier.kind() == ReviewItem.Kind.CHECK && mixed.contains(earlier.language())
+                        || earlier.kind() == ReviewItem.Kind.SHOT && lipSynced.contains(earlier.language()))) {
                     earlier.supersede();
                 }
             }

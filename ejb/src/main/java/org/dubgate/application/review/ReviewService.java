@@ -89,6 +89,8 @@ public class ReviewService {
     @Inject
     StoredFiles files;
     @Inject
+    org.dubgate.application.port.ContentStore store;
+    @Inject
     Clock clock;
 
     /**
@@ -144,7 +146,8 @@ public class ReviewService {
             throw new GoneException("the lip-synced shot is no longer served: the consent grant "
                     + shot.grantId().map(Object::toString).orElse("?") + " that cleared it was revoked");
         }
-        return files.of(shot.stillSha256(), "the still of shot " + shot.id());
+        return store.localFile(shot.stillSha256()).orElseThrow(() -> new GoneException("the still of the lip-synced "
+                + "shot is no longer stored (its TEMP delivery's retention ended)"));
     }
 
     /** The current full mix a CHECK item is about; none for a LINE item (its links are its own). */

@@ -11,6 +11,9 @@ public interface AlteredShotRepository {
 
     Optional<AlteredShot> find(UUID jobId, UUID shotId);
 
+    /** Every shot of a job, of every round. */
+    List<AlteredShot> ofJob(UUID jobId);
+
     /** A job's shots of one round, in time order by language. */
     List<AlteredShot> ofRound(UUID jobId, int round);
 

@@ -72,8 +72,8 @@ public interface JobRepository {
     /** The jobs with tasks not yet ended whose voice stands for this performer (ids only: lock each job, then its tasks). */
     Set<UUID> jobsWithOpenTasksVoicedBy(UUID performerId);
 
-    /** Jobs with an open LIP_SYNC task in a language whose cast re-draws this performer's on-screen mouth. */
-    Set<UUID> jobsWithOpenTasksLipSyncing(UUID performerId);
+    /** Jobs still working (queued or running) whose cast re-draws this performer's on-screen mouth. */
+    Set<UUID> jobsLipSyncing(UUID performerId);
 
     /** RUNNING tasks whose lease ran out before {@code now}, or that an earlier start of this node held. */
     List<UUID> orphanedTasks(Worker observer, Instant now);

@@ -77,7 +77,8 @@ public class JobTarget {
     /**
      * The shots of a lip-synced character to alter: its cue spans, in time order, a span starting
      * within {@link Shot#JOIN_WITHIN} of the previous one's end joined to it — the picture is re-encoded
-     * by whole GOPs, so two lines a breath apart are one stretch of altered picture, not two.
+     * by whole GOPs, so two lines a breath apart are one stretch of altered picture, not two — unless
+     * another character speaks in between.
      */
     public List<Shot> shotsOf(String character) {
         List<Shot> shots = new ArrayList<>();
@@ -86,13 +87,23 @@ public class JobTarget {
                 continue;
             }
             Shot last = shots.isEmpty() ? null : shots.get(shots.size() - 1);
-            if (last != null && c.start().minus(last.end()).compareTo(Shot.JOIN_WITHIN) <= 0) {
+            if (last != null && c.start().minus(last.end()).compareTo(Shot.JOIN_WITHIN) <= 0
+                    && !anotherSpeaksBetween(character, last.end(), c.start())) {
                 shots.set(shots.size() - 1, new Shot(last.start(), c.end().compareTo(last.end()) > 0 ? c.end() : last.end()));
             } else {
                 shots.add(new Shot(c.start(), c.end()));
             }
         }
         return shots;
+    }
+
+    /**
+     * Whether another character's cue overlaps the gap: the mouth is re-drawn from the language's whole
+     * dialogue, so a shot joined across it would move this character's mouth to the other's line.
+     */
+    private boolean anotherSpeaksBetween(String character, java.time.Duration from, java.time.Duration to) {
+        return cues.stream().anyMatch(o -> !o.character().equals(character) && o.start().compareTo(to) < 0
+                && o.end().compareTo(from) > 0);
     }
 
     public Optional<JobCue> cue(String cueId) {

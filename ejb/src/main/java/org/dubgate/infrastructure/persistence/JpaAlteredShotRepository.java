@@ -27,6 +27,12 @@ public class JpaAlteredShotRepository implements AlteredShotRepository {
     }
 
     @Override
+    public List<AlteredShot> ofJob(UUID jobId) {
+        return em.createQuery("select s from AlteredShot s where s.jobId = :job order by s.id", AlteredShot.class)
+                .setParameter("job", jobId).getResultList();
+    }
+
+    @Override
     public List<AlteredShot> ofRound(UUID jobId, int round) {
         return em.createQuery("select s from AlteredShot s where s.jobId = :job and s.round = :round "
                         + "order by s.language, s.startMicros", AlteredShot.class)

@@ -145,11 +145,11 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
-    public Set<UUID> jobsWithOpenTasksLipSyncing(UUID performerId) {
-        return new TreeSet<>(em.createQuery("select distinct t.jobId from JobTask t, DubbingJob j join j.targets g "
-                        + "join g.cast c where t.jobId = j.id and t.kind = :lipSync and t.state not in :ended "
-                        + "and g.language = t.language and c.lipSyncPerformerId = :performer", UUID.class)
-                .setParameter("lipSync", org.dubgate.domain.job.TaskKind.LIP_SYNC).setParameter("ended", ENDED)
+    public Set<UUID> jobsLipSyncing(UUID performerId) {
+        return new TreeSet<>(em.createQuery("select distinct j.id from DubbingJob j join j.targets g join g.cast c "
+                        + "where j.state in :working and c.lipSyncPerformerId = :performer", UUID.class)
+                .setParameter("working", List.of(org.dubgate.domain.job.JobState.QUEUED,
+                        org.dubgate.domain.job.JobState.RUNNING))
                 .setParameter("performer", performerId).getResultList());
     }
 

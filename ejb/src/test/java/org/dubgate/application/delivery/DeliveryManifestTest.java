@@ -41,7 +41,7 @@ class DeliveryManifestTest {
         return new DeliveryManifest.Alteration("es", "ANNA", Duration.ofMillis(1500), Duration.ofMillis(2950),
                 Duration.ofMillis(1440), Duration.ofMillis(3480), new DeliveryManifest.Region(120, 180, 96, 48),
                 new DeliveryManifest.Model(model, "mouth-warp", "mouth-warp", "1", "ef".repeat(32)), UUID.randomUUID(),
-                UUID.randomUUID(), "Anna", 0.05, 0.61, new DeliveryManifest.Review(UUID.randomUUID(), "APPROVED", "qa", NOW));
+                UUID.randomUUID(), "Anna", 0.05, 0.61, List.of(), new DeliveryManifest.Review(UUID.randomUUID(), "APPROVED", "qa", NOW));
     }
 
     private static JsonObject manifest(List<DeliveryManifest.Alteration> alterations) {

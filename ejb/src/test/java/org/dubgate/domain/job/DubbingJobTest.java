@@ -231,7 +231,12 @@ class DubbingJobTest {
     }
 
     private static JobTarget lipSynced(String language) {
-        return new JobTarget(language, "WEBVTT", List.of(cue("1", 1, 2, "ANNA"), cue("2", 2.5, 3, "BO"),
+        return lipSynced(language, 4.5);
+    }
+
+    /** ANNA lip-synced, with BO's line starting at {@code boAt}. */
+    private static JobTarget lipSynced(String language, double boAt) {
+        return new JobTarget(language, "WEBVTT", List.of(cue("1", 1, 2, "ANNA"), cue("2", boAt, boAt + 0.5, "BO"),
                 cue("3", 2.8, 4, "ANNA"), cue("4", 6, 7, "ANNA")), List.of(new CastLine("ANNA", JobPlan.Approach.SYNTHETIC,
                 UUID.randomUUID(), null, Optional.of(new JobPlan.LipSync(UUID.randomUUID(), UUID.randomUUID()))),
                 new CastLine("BO", JobPlan.Approach.ORIGINAL, null, null)));
@@ -262,6 +267,10 @@ class DubbingJobTest {
         assertEquals(List.of(new Shot(Duration.ofSeconds(1), Duration.ofSeconds(4)),
                 new Shot(Duration.ofSeconds(6), Duration.ofSeconds(7))), es.shotsOf("ANNA"),
                 "cue 3 starts 0.8 s after cue 1 ends: one shot; cue 4 two seconds later: another");
+        assertEquals(List.of(new Shot(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                new Shot(Duration.ofMillis(2800), Duration.ofSeconds(4)), new Shot(Duration.ofSeconds(6),
+                        Duration.ofSeconds(7))), lipSynced("es", 2.2).shotsOf("ANNA"),
+                "BO speaks in the gap: ANNA's mouth is not moved to his line");
         assertEquals(List.of("ANNA"), es.lipSyncedCast().stream().map(CastLine::character).toList());
         assertTrue(target("en", JobPlan.Approach.SYNTHETIC).lipSyncedCast().isEmpty());
     }

@@ -38,6 +38,13 @@ public final class PictureAlteration {
         avutil.av_log_set_level(Boolean.getBoolean("dubgate.lipsync.ffmpegLog") ? avutil.AV_LOG_ERROR : avutil.AV_LOG_QUIET);
     }
 
+    /**
+     * The video codecs (FFmpeg's names) whose GOPs can be re-encoded and spliced between copied ones: their
+     * parameter sets travel in the stream, not in the container's header (H.264 and HEVC keep theirs there).
+     */
+    public static final java.util.List<String> SPLICEABLE_CODECS = java.util.List.of("mpeg1video", "mpeg2video",
+            "mpeg4", "mjpeg");
+
     private PictureAlteration() {
     }
 

@@ -34,6 +34,15 @@ public final class Assembler {
 
     public static void assemble(Path source, String originalLanguage, List<DubTrack> dubs, String manifestName, Path out)
             throws MixException {
+        assemble(source, originalLanguage, dubs, manifestName, out, false);
+    }
+
+    /**
+     * As above; {@code pictureAltered}: the source's picture has lip-synced shots (an on-screen performance
+     * altered by a model), which the container's tags then say too ({@code AI_ALTERED_PICTURE}).
+     */
+    public static void assemble(Path source, String originalLanguage, List<DubTrack> dubs, String manifestName, Path out,
+                                boolean pictureAltered) throws MixException {
         List<AVFormatContext> inputs = new ArrayList<>();
         AVFormatContext output = new AVFormatContext(null);
         try {
@@ -75,9 +84,13 @@ public final class Assembler {
                 map[i + 1][0] = st.index();
             }
             AVDictionary meta = dictionary(output.metadata());
-            av_dict_set(meta, "comment", "Contains AI-generated dialogue (synthetic voices); provenance in "
+            av_dict_set(meta, "comment", (pictureAltered ? "Contains AI-generated dialogue and an AI-altered picture "
+                    + "(lip-synced mouths)" : "Contains AI-generated dialogue (synthetic voices)") + "; provenance in "
                     + manifestName, 0);
             av_dict_set(meta, "AI_GENERATED_DIALOGUE", "true", 0);
+            if (pictureAltered) {
+                av_dict_set(meta, "AI_ALTERED_PICTURE", "true", 0);
+            }
             av_dict_set(meta, "DUBGATE_MANIFEST", manifestName, 0);
             output.metadata(meta);
             AVIOContext io = new AVIOContext(null);
