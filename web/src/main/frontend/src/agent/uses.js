@@ -57,7 +57,8 @@ export class DgAgentUses extends DgPage {
         <td>${id(u.jobId)}</td>
         <td>${titleLabel(u.title, this.titleNames)}</td>
         <td>${languageLabel(u.language)}</td>
-        <td>${u.cues}${u.lines !== u.cues ? ` (${u.lines}: re-rendered)` : ''}</td>
+        <td>${u.use === 'LIP_SYNC' ? `${u.cues} lip-synced shot(s) of the on-screen performance`
+          : `${u.cues}${u.lines !== u.cues ? ` (${u.lines}: re-rendered)` : ''}`}</td>
         <td>${u.model} ${u.modelVersion}</td>
         <td>${id(u.grantId)}</td>
         <td>${u.quarantinedLines ? html`<span class="state bad">${u.quarantinedLines} of ${u.lines}</span>` : 'none'}</td>

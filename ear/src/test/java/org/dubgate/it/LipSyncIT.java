@@ -13,19 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -127,7 +123,8 @@ class LipSyncIT {
         JsonObject esProgramme = manager.all("/api/v1/jobs/" + jobId + "/deliverables").stream()
                 .filter(d -> d.getString("kind").equals("PROGRAMME") && "es".equals(d.getString("language", null)))
                 .findFirst().orElseThrow();
-        Path programme = Files.write(tmp.resolve("es-programme.mkv"), content(manager, jobId, esProgramme));
+        Path programme = Files.write(tmp.resolve("es-programme.mkv"),
+                DeliveredFiles.content(manager, jobId, esProgramme));
         PictureComparison.Report report = PictureComparison.compare(clip, programme,
                 shot.getJsonNumber("reencodedStart").doubleValue(), shot.getJsonNumber("reencodedEnd").doubleValue(),
                 shotItem.getJsonNumber("start").doubleValue(), shotItem.getJsonNumber("end").doubleValue(),
@@ -166,12 +163,21 @@ class LipSyncIT {
         assertTrue(manifest.getJsonArray("actions").getValuesAs(JsonObject.class).stream().anyMatch(a ->
                 a.getString("action").equals("c2pa.dubbed") && a.containsKey("changes")
                         && a.getJsonObject("parameters").getString("region", "").equals("lips")), manifestText);
-        Map<String, byte[]> zip = unzip(manager.getBytes("/api/v1/deliveries/" + deliveryId + "/package", null).body());
+        Map<String, byte[]> zip = DeliveredFiles.unzip(manager.getBytes("/api/v1/deliveries/" + deliveryId + "/package",
+                null).body());
         assertTrue(zip.containsKey("es/programme.mkv") && zip.containsKey("programme.mkv"), zip.keySet().toString());
-        String tags = tags(Files.write(tmp.resolve("delivered-es.mkv"), zip.get("es/programme.mkv")));
+        String tags = DeliveredFiles.containerTags(Files.write(tmp.resolve("delivered-es.mkv"),
+                zip.get("es/programme.mkv")));
         assertTrue(tags.contains("AI_ALTERED_PICTURE") && tags.contains("lip-synced"), "the picture says so: " + tags);
-        assertFalse(tags(Files.write(tmp.resolve("delivered.mkv"), zip.get("programme.mkv"))).contains("AI_ALTERED_PICTURE"),
-                "the programme with the source's picture does not");
+        assertFalse(DeliveredFiles.containerTags(Files.write(tmp.resolve("delivered.mkv"), zip.get("programme.mkv")))
+                .contains("AI_ALTERED_PICTURE"), "the programme with the source's picture does not");
+
+        // the agent's account of the on-screen performer: the lip-synced shot, under the LIP_SYNC grant
+        JsonObject use = Api.json2(agent.get("/api/v1/performers/" + onScreen + "/uses")).stream()
+                .filter(u -> u.getString("jobId").equals(jobId)).findFirst().orElseThrow();
+        assertEquals("LIP_SYNC", use.getString("use"), use.toString());
+        assertEquals(1, use.getInt("cues"));
+        assertEquals(lipGrant, use.getString("grantId"));
 
         // R9: the on-screen performer withdraws: the delivery is recalled, the altered picture no longer served
         HttpResponse<String> revoked = agent.post("/api/v1/grants/" + lipGrant + "/revocation",
@@ -183,6 +189,10 @@ class LipSyncIT {
         assertEquals(410, qa.getBytes(shotItem.getJsonObject("links").getString("still"), null).statusCode());
         assertTrue(Api.json(qa.get("/api/v1/review-items/" + shotItem.getString("id"))).getJsonObject("shot")
                 .getBoolean("quarantined"));
+        JsonObject quarantined = Api.json2(agent.get("/api/v1/performers/" + onScreen + "/uses")).stream()
+                .filter(u -> u.getString("jobId").equals(jobId)).findFirst().orElseThrow();
+        assertEquals(1, quarantined.getInt("quarantinedLines"), "quarantined in the agent's account: " + quarantined);
+        assertTrue(quarantined.getJsonObject("delivery").getBoolean("recalled"), quarantined.toString());
     }
 
     @Test
@@ -297,34 +307,10 @@ class LipSyncIT {
         return out;
     }
 
-    /** The container tags, as the FFmpeg CLI's ffprobe reads them. */
-    private static String tags(Path file) throws Exception {
-        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json",
-                file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        return out;
-    }
 
     private static int[] region(JsonObject r) {
         return new int[]{r.getInt("x"), r.getInt("y"), r.getInt("width"), r.getInt("height")};
     }
 
-    private static byte[] content(Api api, String jobId, JsonObject deliverable) {
-        HttpResponse<byte[]> r = api.getBytes("/api/v1/jobs/" + jobId + "/deliverables/" + deliverable.getString("id")
-                + "/content", null);
-        assertEquals(200, r.statusCode());
-        assertNotNull(r.body());
-        return r.body();
-    }
 
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
-    }
 }

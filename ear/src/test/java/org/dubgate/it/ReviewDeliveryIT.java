@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -200,7 +197,7 @@ class ReviewDeliveryIT {
         Map<String, JsonObject> outputsBefore = byCue(manager.all("/api/v1/jobs/" + jobId + "/outputs"), manager, jobId);
         JsonObject esMixBefore = current(manager, jobId, "FULL_MIX", "es");
         JsonObject enMixBefore = current(manager, jobId, "FULL_MIX", "en");
-        byte[] esMixBytes = content(manager, jobId, esMixBefore);
+        byte[] esMixBytes = DeliveredFiles.content(manager, jobId, esMixBefore);
 
         // approve all but the Spanish "dos", which is made again with an edited text
         for (JsonObject item : items) {
@@ -239,7 +236,7 @@ class ReviewDeliveryIT {
         // the Spanish mix differs from the old one only inside that cue's span, plus the ramps around it
         JsonObject esMixAfter = current(manager, jobId, "FULL_MIX", "es");
         assertNotEquals(esMixBefore.getString("id"), esMixAfter.getString("id"));
-        long[] changed = RiffWave.differingFrames(RiffWave.of(esMixBytes), RiffWave.of(content(manager, jobId,
+        long[] changed = RiffWave.differingFrames(RiffWave.of(esMixBytes), RiffWave.of(DeliveredFiles.content(manager, jobId,
                 esMixAfter)));
         assertNotNull(changed, "the new line is heard in the mix");
         System.out.printf("ReviewDeliveryIT: the re-rendered mix differs from %.3f s to %.3f s (cue 1.500-2.950)%n",
@@ -300,7 +297,7 @@ class ReviewDeliveryIT {
         // the zip, streamed: every file the manifest lists, under that SHA-256; the WAVs and programme say AI
         HttpResponse<byte[]> zip = manager.getBytes("/api/v1/deliveries/" + deliveryId + "/package", null);
         assertEquals(200, zip.statusCode());
-        Map<String, byte[]> entries = unzip(zip.body());
+        Map<String, byte[]> entries = DeliveredFiles.unzip(zip.body());
         assertTrue(entries.containsKey("manifest.json"));
         assertEquals(manifestText, new String(entries.get("manifest.json"), StandardCharsets.UTF_8));
         List<JsonObject> files = manifest.getJsonArray("files").getValuesAs(JsonObject.class);
@@ -316,7 +313,7 @@ class ReviewDeliveryIT {
             }
         }
         Path programme = Files.write(tmp.resolve("programme.mkv"), entries.get("programme.mkv"));
-        String tags = ffprobeTags(programme);
+        String tags = DeliveredFiles.containerTags(programme);
         assertTrue(tags.contains("AI-generated dialogue") && tags.contains("manifest.json"), tags);
         HttpResponse<byte[]> part = manager.getBytes("/api/v1/deliveries/" + deliveryId + "/files/es/full-mix.wav",
                 "bytes=0-99");
@@ -548,33 +545,10 @@ class ReviewDeliveryIT {
                 .max(java.util.Comparator.comparingInt(d -> d.getInt("round"))).orElseThrow();
     }
 
-    private static byte[] content(Api api, String jobId, JsonObject deliverable) {
-        HttpResponse<byte[]> r = api.getBytes("/api/v1/jobs/" + jobId + "/deliverables/" + deliverable.getString("id")
-                + "/content", null);
-        assertEquals(200, r.statusCode());
-        return r.body();
-    }
 
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
-    }
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    /** The container tags of a file, read by the FFmpeg CLI's ffprobe. */
-    private static String ffprobeTags(Path file) throws Exception {
-        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json",
-                file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        return out;
-    }
 }

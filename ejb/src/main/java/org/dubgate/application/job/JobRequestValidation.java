@@ -79,6 +79,8 @@ public class JobRequestValidation {
     AiModelRepository models;
     @Inject
     JobScripts scripts;
+    @Inject
+    LipSyncChecks lipSyncs;
 
     public Validated validate(JobRequest r) {
         List<FieldError> errors = new ArrayList<>();
@@ -146,7 +148,7 @@ public class JobRequestValidation {
             }
         }
         if (targets.stream().anyMatch(t -> !t.lipSyncedCast().isEmpty())) {
-            source.ifPresent(m -> requireSpliceablePicture(m, errors));
+            source.ifPresent(m -> LipSyncChecks.requireSpliceablePicture(m, errors));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -155,26 +157,6 @@ public class JobRequestValidation {
                 usedVoices);
     }
 
-    /**
-     * Lip-sync re-encodes the source's GOPs around each shot and copies the rest: the source needs a
-     * picture in a codec whose GOPs can be spliced, which the probe says before any work is done.
-     */
-    private static void requireSpliceablePicture(MediaAsset m, List<FieldError> errors) {
-        Optional<String> codec = m.probeJson().map(j -> {
-            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(j))) {
-                return reader.readObject().getJsonArray("streams").getValuesAs(jakarta.json.JsonObject.class).stream()
-                        .filter(st -> "video".equals(st.getString("type", ""))).map(st -> st.getString("codec", "?"))
-                        .findFirst().orElse(null);
-            }
-        });
-        if (codec.isEmpty()) {
-            errors.add(new FieldError("sourceMediaId", "media " + m.id() + " has no picture: nothing to lip-sync"));
-        } else if (!org.dubgate.media.lipsync.PictureAlteration.SPLICEABLE_CODECS.contains(codec.get())) {
-            errors.add(new FieldError("sourceMediaId", "media " + m.id() + " is " + codec.get() + " video: lip-sync "
-                    + "splices re-encoded GOPs into " + String.join(", ",
-                    org.dubgate.media.lipsync.PictureAlteration.SPLICEABLE_CODECS) + " only (convert the source first)"));
-        }
-    }
 
     private static void requireSound(String field, MediaAsset m, List<FieldError> errors) {
         if (m.hasAudio().filter(has -> !has).isPresent()) {
@@ -216,10 +198,7 @@ public class JobRequestValidation {
         List<Cue> cues = reading.read(path + ".script", t.script(), errors);
         Map<String, CastLine> cast = cast(path + ".characters", t.characters(), language, usedVoices, errors);
         JobScripts.checkCues(path + ".script", cues, cast, mediaLength, errors);
-        cast.values().stream().filter(c -> c.lipSync().isPresent() && cues.stream()
-                .noneMatch(q -> q.character().filter(c.character()::equals).isPresent())).forEach(c -> errors.add(
-                new FieldError(path + ".characters", c.character() + " is lip-synced but has no cue in this script: "
-                        + "its cues are the shots to alter")));
+        LipSyncChecks.requireShots(path + ".characters", cast.values(), cues, errors);
         if (errors.size() > before) {
             return Optional.empty();
         }
@@ -270,7 +249,7 @@ public class JobRequestValidation {
                 errors.add(new FieldError(at + ".lipSync", "an ORIGINAL character keeps its own performance: lip-sync "
                         + "is for a HUMAN or SYNTHETIC dub"));
             }
-            Optional<JobPlan.LipSync> lipSync = lipSync(at + ".lipSync", c.lipSync(), errors);
+            Optional<JobPlan.LipSync> lipSync = lipSyncs.request(at + ".lipSync", c.lipSync(), errors);
             if (cast.put(c.character().strip(), new CastLine(c.character().strip(), approach.get(), c.voiceId(),
                     c.dubStemMediaId(), lipSync)) != null) {
                 errors.add(new FieldError(at + ".character", c.character() + " is cast twice"));
@@ -279,33 +258,6 @@ public class JobRequestValidation {
         return cast;
     }
 
-    /**
-     * A lip-sync request names its performer and a LIP_SYNC model that runs on an engine this server
-     * has; whether the performer consented and the model is approved is the gate's to say (409).
-     */
-    private Optional<JobPlan.LipSync> lipSync(String path, JobRequest.LipSyncRequest l, List<FieldError> errors) {
-        if (l == null) {
-            return Optional.empty();
-        }
-        if (l.onScreenPerformerId() == null) {
-            errors.add(new FieldError(path + ".onScreenPerformerId", "required: the performer seen on screen"));
-        }
-        if (l.modelId() == null) {
-            errors.add(new FieldError(path + ".modelId", "required: a LIP_SYNC model (POST /models)"));
-        } else {
-            Optional<AiModel> model = models.find(l.modelId());
-            if (model.isEmpty()) {
-                errors.add(new FieldError(path + ".modelId", "no model with this id"));
-            } else if (model.get().kind() == org.dubgate.domain.model.ModelKind.LIP_SYNC
-                    && !org.dubgate.application.pipeline.MouthEngines.runs(model.get().engine())) {
-                errors.add(new FieldError(path + ".modelId", "model " + model.get().name() + " runs on engine "
-                        + model.get().engine() + ", which is not installed here (" + String.join(", ",
-                        org.dubgate.application.pipeline.MouthEngines.NAMES) + ")"));
-            }
-        }
-        return l.onScreenPerformerId() == null || l.modelId() == null ? Optional.empty()
-                : Optional.of(new JobPlan.LipSync(l.onScreenPerformerId(), l.modelId()));
-    }
 
     private void checkVoiceSpeaks(String path, Voice voice, LanguageTag language, List<FieldError> errors) {
         Optional<AiModel> model = models.find(voice.modelId());

@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * LIP_SYNC: one language's on-screen mouths re-drawn to its dialogue stem, shot by shot, with every
@@ -130,7 +129,7 @@ public class LipSyncStage implements Stage<LipSyncWork, LipSyncStage.Made> {
             pins.add(pin);
         }
         GateDecision before = gate.decide(work.plan());
-        Optional<String> refused = refusal(before);
+        Optional<String> refused = before.refusal();
         if (refused.isPresent()) {
             return Outcome.refused(refused.get());
         }
@@ -172,7 +171,7 @@ public class LipSyncStage implements Stage<LipSyncWork, LipSyncStage.Made> {
         // the grant each shot is recorded under is the one that clears it now, at the end: had the performer two
         // covering grants and the first was revoked meanwhile, the shots stand on the other
         GateDecision after = gate.decide(work.plan());
-        Optional<String> refusedAfter = refusal(after);
+        Optional<String> refusedAfter = after.refusal();
         if (refusedAfter.isPresent()) {
             return Outcome.refused(refusedAfter.get() + " (checked again before committing the altered picture)");
         }
@@ -253,11 +252,4 @@ public class LipSyncStage implements Stage<LipSyncWork, LipSyncStage.Made> {
         }
     }
 
-    private static Optional<String> refusal(GateDecision decision) {
-        if (decision.allowed()) {
-            return Optional.empty();
-        }
-        return Optional.of(decision.violations().stream().map(v -> v.code() + ": " + v.message())
-                .collect(Collectors.joining("; ")));
-    }
 }

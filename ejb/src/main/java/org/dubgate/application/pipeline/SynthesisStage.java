@@ -176,7 +176,7 @@ public class SynthesisStage implements Stage<SynthesisWork, Void> {
         VoiceEngine engine = model.engine();
         // --- end R5
         GateDecision before = gate.decide(work.plan());
-        Optional<String> refused = refusal(before);
+        Optional<String> refused = before.refusal();
         if (refused.isPresent()) {
             return Outcome.refused(refused.get());
         }
@@ -217,7 +217,7 @@ public class SynthesisStage implements Stage<SynthesisWork, Void> {
             keepBeforeFailing(work, pending, grant, e);
             throw e;
         }
-        Optional<String> refusedAfter = refusal(gate.decide(work.plan()));
+        Optional<String> refusedAfter = gate.decide(work.plan()).refusal();
         if (refusedAfter.isPresent()) {
             return Outcome.refused(refusedAfter.get() + " (checked again before committing the output)");
         }
@@ -269,15 +269,4 @@ public class SynthesisStage implements Stage<SynthesisWork, Void> {
         // every line was recorded as it was made (SynthesizedLines); nothing is left to record
     }
 
-    /**
-     * Why this work may not run now, if it may not: the gate's violations — which include a model
-     * whose artifact no longer hashes to its registered SHA-256 (R5), checked as part of the decision.
-     */
-    private static Optional<String> refusal(GateDecision decision) {
-        if (decision.allowed()) {
-            return Optional.empty();
-        }
-        return Optional.of(decision.violations().stream().map(v -> v.code() + ": " + v.message())
-                .collect(Collectors.joining("; ")));
-    }
 }

@@ -5,12 +5,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What a performer's agent is owed an account of: the lines one job made in one language with one
- * model under one of the performer's grants, how many of them are quarantined (their grant revoked),
- * and what became of the job's delivery.
+ * What a performer's agent is owed an account of: what one job made in one language with one model
+ * under one of the performer's grants — lines in their voice ({@code VOICE_SYNTHESIS}: cues, lines) or
+ * shots of their on-screen performance re-drawn ({@code LIP_SYNC}: shots, counted in both) — how many
+ * are quarantined (their grant revoked), and what became of the job's delivery.
  */
 public record PerformerUse(UUID jobId, String titleCode, String language, UUID modelId, String modelName,
-                           String modelVersion, UUID grantId, int cues, int lines, int quarantinedLines,
+                           String modelVersion, UUID grantId, ConsentUse use, int cues, int lines, int quarantinedLines,
                            Instant firstMadeAt, Instant lastMadeAt, Optional<Delivery> delivery) {
 
     /** The job's delivery: its state (AVAILABLE, RECALLED, EXPIRED) and, once recalled, when and why. */

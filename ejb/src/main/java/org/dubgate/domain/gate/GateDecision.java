@@ -18,6 +18,15 @@ public record GateDecision(boolean allowed, List<UseDecision> uses, List<ModelDe
     }
 
     /**
+     * Why the planned work may not run, if it may not: every violation as {@code CODE: message}, which
+     * includes a model whose artifact no longer hashes to its registered SHA-256 (R5).
+     */
+    public java.util.Optional<String> refusal() {
+        return allowed ? java.util.Optional.empty() : java.util.Optional.of(violations.stream()
+                .map(v -> v.code() + ": " + v.message()).collect(java.util.stream.Collectors.joining("; ")));
+    }
+
+    /**
      * One (performer, use, language) the plan needs. {@code grantId} is the covering grant; when
      * none covers, {@code reasons} say why and {@code nearestGrantId} names the grant that came closest.
      */

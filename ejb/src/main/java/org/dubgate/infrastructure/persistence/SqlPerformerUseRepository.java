@@ -22,10 +22,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class SqlPerformerUseRepository implements PerformerUseRepository {
 
+    // the lines made in the performer's voice, then the shots of their on-screen performance re-drawn (lip-sync);
+    // ordered by output position, which H2 and PostgreSQL both take after a union
     private static final String QUERY = """
             select o.job_id, j.title_code, t.language, o.model_id, m.name, m.model_version, o.grant_id,
-                   count(distinct o.cue_id), count(*), sum(case when o.quarantined then 1 else 0 end),
-                   min(o.created_at), max(o.created_at),
+                   'VOICE_SYNTHESIS', count(distinct o.cue_id), count(*),
+                   sum(case when o.quarantined then 1 else 0 end), min(o.created_at), max(o.created_at),
                    d.id, d.state, d.created_at, d.recalled_at, d.recall_reason
             from cue_output o
             join consent_grant g on g.id = o.grant_id
@@ -36,7 +38,20 @@ public class SqlPerformerUseRepository implements PerformerUseRepository {
             where g.performer_id = ?1
             group by o.job_id, j.title_code, t.language, o.model_id, m.name, m.model_version, o.grant_id,
                      d.id, d.state, d.created_at, d.recalled_at, d.recall_reason
-            order by max(o.created_at) desc, o.job_id, t.language, o.model_id, o.grant_id""";
+            union all
+            select s.job_id, j.title_code, s.language, s.model_id, m.name, m.model_version, s.grant_id,
+                   'LIP_SYNC', count(*), count(*),
+                   sum(case when s.quarantined then 1 else 0 end), min(s.created_at), max(s.created_at),
+                   d.id, d.state, d.created_at, d.recalled_at, d.recall_reason
+            from job_altered_shot s
+            join consent_grant g on g.id = s.grant_id
+            join dubbing_job j on j.id = s.job_id
+            join ai_model m on m.id = s.model_id
+            left join delivery d on d.job_id = s.job_id
+            where g.performer_id = ?1
+            group by s.job_id, j.title_code, s.language, s.model_id, m.name, m.model_version, s.grant_id,
+                     d.id, d.state, d.created_at, d.recalled_at, d.recall_reason
+            order by 13 desc, 1, 3, 4, 7""";
 
     @PersistenceContext(unitName = "dubgate")
     EntityManager em;
@@ -50,12 +65,13 @@ public class SqlPerformerUseRepository implements PerformerUseRepository {
     }
 
     private static PerformerUse use(Object[] r) {
-        Optional<PerformerUse.Delivery> delivery = r[12] == null ? Optional.empty()
-                : Optional.of(new PerformerUse.Delivery(uuid(r[12]), (String) r[13], instant(r[14]),
-                Optional.ofNullable(r[15]).map(SqlPerformerUseRepository::instant), Optional.ofNullable((String) r[16])));
+        Optional<PerformerUse.Delivery> delivery = r[13] == null ? Optional.empty()
+                : Optional.of(new PerformerUse.Delivery(uuid(r[13]), (String) r[14], instant(r[15]),
+                Optional.ofNullable(r[16]).map(SqlPerformerUseRepository::instant), Optional.ofNullable((String) r[17])));
         return new PerformerUse(uuid(r[0]), (String) r[1], (String) r[2], uuid(r[3]), (String) r[4], (String) r[5],
-                uuid(r[6]), ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), ((Number) r[9]).intValue(),
-                instant(r[10]), instant(r[11]), delivery);
+                uuid(r[6]), org.dubgate.domain.consent.ConsentUse.valueOf(r[7].toString().strip()),
+                ((Number) r[8]).intValue(), ((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
+                instant(r[11]), instant(r[12]), delivery);
     }
 
     /** H2 hands a native query's uuid back as its 16 bytes, PostgreSQL as a UUID. */

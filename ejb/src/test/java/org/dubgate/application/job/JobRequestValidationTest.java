@@ -34,6 +34,7 @@ class JobRequestValidationTest {
         source.markReady(new MediaProbe("wav", "WAV", 60.0, 256_000, 1_000, List.of(new StreamInfo.Audio(0, "pcm_s16le",
                 Optional.empty(), 60.0, 16_000, 1, "mono"))), T0);
         JobRequestValidation v = new JobRequestValidation();
+        v.lipSyncs = new LipSyncChecks();
         v.titles = new TitleRepository() {
             @Override
             public Optional<Title> findByCode(String code) {
