@@ -99,7 +99,8 @@ public class DeliveryService {
                 contents)).toList();
         byte[] manifest = pretty(DeliveryManifest.of(new DeliveryManifest.Facts(deliveryId, now, manager.username(),
                 contents.about(), contents.languages(), listed, segments, contents.alterations().stream()
-                .map(a -> a.withApprovals(approvalsFor(cleared, a.character(), a.performerId(), a.model().id())))
+                .map(a -> a.withApprovals(approvalsFor(cleared, a.character(), Optional.of(a.performerId()),
+                        a.model().id())))
                 .toList(), approvals, version())));
         StoredContent stored = store.store(new ByteArrayInputStream(manifest), manifest.length);
         CRC32 crc = new CRC32();
@@ -117,20 +118,17 @@ public class DeliveryService {
      */
     /** The written approvals that cleared what an altered shot needed: the job's or title's, its performer's, its model's. */
     private static List<UUID> approvalsFor(List<GateDecision.EscalationDecision> cleared, String character,
-                                           UUID performerId, UUID modelId) {
+                                           Optional<UUID> performerId, UUID modelId) {
         return cleared.stream().filter(e -> e.approvalId() != null && (e.subject() == null
                         || e.subject().equals(character) || e.subject().equals(modelId.toString())
-                        || e.subject().equals(performerId.toString())))
+                        || performerId.map(UUID::toString).filter(e.subject()::equals).isPresent()))
                 .map(GateDecision.EscalationDecision::approvalId).distinct().toList();
     }
 
     private static DeliveryManifest.Segment withApprovals(DeliveryManifest.Segment s,
                                                           List<GateDecision.EscalationDecision> cleared,
                                                           DeliveryAssembly.Contents contents) {
-        List<UUID> mine = cleared.stream().filter(e -> e.approvalId() != null && (e.subject() == null
-                        || e.subject().equals(s.character()) || e.subject().equals(s.model().id().toString())
-                        || s.performerId().map(UUID::toString).filter(e.subject()::equals).isPresent()))
-                .map(GateDecision.EscalationDecision::approvalId).distinct().toList();
+        List<UUID> mine = approvalsFor(cleared, s.character(), s.performerId(), s.model().id());
         return new DeliveryManifest.Segment(s.cueId(), s.language(), s.character(), s.start(), s.end(), s.outputSha256(),
                 s.model(), s.grantId(), s.performerId(), s.performerName(), mine, s.review());
     }
