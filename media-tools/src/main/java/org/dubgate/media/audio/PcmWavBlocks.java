@@ -119,16 +119,24 @@ public final class PcmWavBlocks implements AutoCloseable {
         if (samples == 0) {
             return null;
         }
-        ByteBuffer b = ByteBuffer.wrap(bytes, 0, samples * bytesPerSample).order(ByteOrder.LITTLE_ENDIAN);
         out.clear();
-        for (int i = 0; i < samples; i++) {
-            out.put(switch (bytesPerSample) {
-                case 2 -> b.getShort() / 32768f;
-                case 3 -> ((b.get() & 0xff) | (b.get() & 0xff) << 8 | b.get() << 16) / 8388608f;
-                default -> floating ? b.getFloat() : (float) (b.getInt() / 2147483648.0);
-            });
+        float[] to = out.array();
+        // one plain loop per sample format (16- and 24-bit are what engines and MIX write)
+        if (bytesPerSample == 2) {
+            for (int i = 0, j = 0; i < samples; i++, j += 2) {
+                to[i] = (short) ((bytes[j] & 0xff) | bytes[j + 1] << 8) / 32768f;
+            }
+        } else if (bytesPerSample == 3) {
+            for (int i = 0, j = 0; i < samples; i++, j += 3) {
+                to[i] = ((bytes[j] & 0xff) | (bytes[j + 1] & 0xff) << 8 | bytes[j + 2] << 16) / 8388608f;
+            }
+        } else {
+            ByteBuffer b = ByteBuffer.wrap(bytes, 0, samples * bytesPerSample).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < samples; i++) {
+                to[i] = floating ? b.getFloat() : (float) (b.getInt() / 2147483648.0);
+            }
         }
-        return out.flip();
+        return out.limit(samples);
     }
 
     /** The rest of the samples as they are in the file, little-endian and interleaved, whole frames only. */

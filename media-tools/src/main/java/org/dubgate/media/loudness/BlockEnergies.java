@@ -41,9 +41,18 @@ final class BlockEnergies {
 
     /** Adds the per-sample energies {@code energy[from..to)}. */
     void add(double[] energy, int from, int to) {
-        for (int i = from; i < to; i++) {
-            sum += energy[i];
-            if (++added == blockEnd) {
+        int i = from;
+        while (i < to) {
+            // up to the end of the block, in one plain loop: the same additions in the same order
+            int stop = (int) Math.min(to, i + (blockEnd - added));
+            double s = sum;
+            for (int j = i; j < stop; j++) {
+                s += energy[j];
+            }
+            sum = s;
+            added += stop - i;
+            i = stop;
+            if (added == blockEnd) {
                 if (count == blocks.length) {
                     blocks = Arrays.copyOf(blocks, count * 2);
                 }

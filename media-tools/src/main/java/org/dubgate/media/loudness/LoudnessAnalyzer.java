@@ -103,14 +103,8 @@ public final class LoudnessAnalyzer {
         }
         if (energy.length < frames) {
             energy = new double[frames];
-        } else {
-            Arrays.fill(energy, 0, frames, 0.0);
         }
-        for (int c = 0; c < channels; c++) {
-            if (weights[c] > 0) {
-                kWeighting.addWeightedSquares(interleaved, frames, channels, c, weights[c], energy);
-            }
-        }
+        kWeighting.weightedEnergy(interleaved, frames, channels, weights, energy);
         programme.add(energy, 0, frames);
         gated.ifPresent(g -> gate(g, frames));
         peaks.ifPresent(p -> p.accept(interleaved, frames));

@@ -122,13 +122,72 @@ public final class TruePeakLimiter {
             throw new IllegalStateException("the limiter has finished");
         }
         int written = 0;
-        for (int i = 0; i < frames; i++) {
+        int i = 0;
+        while (i < frames) {
+            if (atRest()) {
+                int end = i;
+                while (end < frames && !hot(in, end * channels)) {
+                    end++;
+                }
+                written += passThrough(in, i, end, out, written);
+                i = end;
+                if (i == frames) {
+                    break;
+                }
+            }
             accepted++;
             if (step(in, i * channels, out, written * channels)) {
                 written++;
             }
+            i++;
         }
         return written;
+    }
+
+    /**
+     * Whether the limiter is at rest: no reduction held, releasing or being averaged, and no hot frame
+     * within the interpolator's reach behind (so the oversampled peaks on both sides of the next frame
+     * are 0). Then every frame that is not hot itself provably leaves the gain at exactly 1 and
+     * changes nothing but the delay line — what {@link #step} would compute is known: the frame's peak
+     * is at most the hot level, under the threshold; the needed gain is 1; the queue stays empty; the
+     * release from 1 is 1; the look-ahead average is of ones — and the state stays at rest. Most of a
+     * programme is such frames, and {@link #passThrough} runs them as a plain delay.
+     */
+    private boolean atRest() {
+        return minSize == 0 && belowUnity == 0 && lastReleased == 1.0 && previousStepPeak == 0.0
+                && steps - lastHot >= TruePeak.TAPS && steps >= DETECTOR_DELAY;
+    }
+
+    private boolean hot(float[] in, int from) {
+        for (int c = 0; c < channels; c++) {
+            if (Math.abs(in[from + c]) > hotLevel) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Frames {@code [from, end)} of {@code in}, none hot, through the delay line at unity; returns how many came out. */
+    private int passThrough(float[] in, int from, int end, float[] out, int written) {
+        int w = written;
+        for (int f = from; f < end; f++) {
+            accepted++;
+            long n = steps++;
+            int slot = (int) (n & mask) * channels;
+            for (int c = 0, at = f * channels; c < channels; c++) {
+                ring[slot + c] = in[at + c];
+            }
+            long o = n - latency;
+            if (o >= 0 && o < accepted) {
+                int src = (int) (o & mask) * channels;
+                for (int c = 0, to = w * channels; c < channels; c++) {
+                    out[to + c] = ring[src + c];
+                }
+                emitted++;
+                w++;
+            }
+        }
+        return w - written;
     }
 
     /**

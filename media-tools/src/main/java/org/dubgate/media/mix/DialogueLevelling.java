@@ -3,7 +3,6 @@ package org.dubgate.media.mix;
 import org.dubgate.media.loudness.Loudness;
 import org.dubgate.media.loudness.LoudnessAnalyzer;
 import org.dubgate.media.loudness.LoudnessException;
-import org.dubgate.media.loudness.LoudnessMeter;
 import org.dubgate.media.loudness.TruePeakLimiter;
 
 import java.nio.file.Path;
@@ -149,7 +148,7 @@ final class DialogueLevelling {
             return fallback(target, "there are no dub cues to measure the original over");
         }
         try {
-            double original = gated(new LoudnessMeter().levels(mix.source(), mix.gateOn()));
+            double original = gated(ProgrammeMix.originalLevels(mix.source(), mix.gateOn()));
             if (Double.isFinite(original)) {
                 return new Aim(LoudnessTarget.Mode.MATCH_ORIGINAL, original, Optional.empty());
             }

@@ -44,7 +44,7 @@ final class FullMix implements AutoCloseable {
         this.limiter = new TruePeakLimiter(DialogueStem.RATE, channels, ceilingDbtp);
         this.bed = new float[BLOCK * channels];
         this.limited = new float[Math.max(BLOCK, limiter.latency()) * channels];
-        this.original = new PcmReader(bedFile, surround ? "5.1" : "stereo", channels);
+        this.original = PcmReader.ofSource(bedFile, surround ? "5.1" : "stereo", channels);
         try {
             this.wav = new WavOut(out, channels, total, Disclosure.tagsOf(disclosure));
         } catch (MixException | RuntimeException e) {

@@ -6,6 +6,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameFilter;
 import org.bytedeco.javacv.FrameGrabber;
 
+import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,13 +15,22 @@ import java.util.Optional;
  * Reads a file's first audio stream as interleaved float samples at 48 kHz in a fixed channel
  * layout, exactly as many frames as asked for at a time (FFmpeg hands out frames of varying size):
  * lets several inputs be mixed block by block without holding any of them whole.
+ *
+ * <p>A source opened with {@link #ofSource} is decoded once while {@link DecodedAudio} keeps
+ * decodings: the first reader keeps what it decodes, later readers read that back (the same
+ * samples, bit for bit).
  */
 public final class PcmReader implements AutoCloseable {
 
-    private final FFmpegFrameGrabber grabber;
-    private final FFmpegFrameFilter filter;
     private final int channels;
+    private FFmpegFrameGrabber grabber;
+    private FFmpegFrameFilter filter;
+    /** The kept decoding being read back, when there was one. */
+    private DecodedAudio.Kept kept;
+    /** The decoding being kept as it is read, when it may be. */
+    private DecodedAudio.Writer keeping;
     private float[] carry = new float[0];
+    private int carryLength;
     private int carryPos;
     private boolean ended;
 
@@ -32,7 +42,44 @@ public final class PcmReader implements AutoCloseable {
     /** @param select an FFmpeg filter applied first, e.g. {@code pan=mono|c0=FC} to take one channel */
     PcmReader(Path file, Optional<String> select, String layout, int channels) throws MixException {
         this.channels = channels;
-        this.grabber = new FFmpegFrameGrabber(file.toFile());
+        openDecoder(file, select, layout);
+    }
+
+    private PcmReader(int channels) {
+        this.channels = channels;
+    }
+
+    /**
+     * A programme's source (or M&E) read as {@link #PcmReader(Path, String, int)} reads it, decoded
+     * once for all readers while {@link DecodedAudio} keeps decodings.
+     */
+    public static PcmReader ofSource(Path file, String layout, int channels) throws MixException {
+        Optional<DecodedAudio> store = DecodedAudio.shared();
+        if (store.isEmpty()) {
+            return new PcmReader(file, layout, channels);
+        }
+        DecodedAudio.Key key;
+        try {
+            key = DecodedAudio.Key.of(file, layout, channels);
+        } catch (IOException e) {
+            throw new MixException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+        PcmReader reader = new PcmReader(channels);
+        Optional<DecodedAudio.Kept> found = store.get().find(key);
+        if (found.isPresent()) {
+            reader.kept = found.get();
+            return reader;
+        }
+        reader.openDecoder(file, Optional.empty(), layout);
+        // what it will take, from the container's duration (an estimate: 1 % and 100 ms more)
+        long frames = Math.max(0, reader.grabber.getLengthInTime()) * DialogueStem.RATE / 990_000 + DialogueStem.RATE / 10;
+        reader.keeping = store.get().begin(key, frames, channels, reader.grabber.getSampleRate() == DialogueStem.RATE)
+                .orElse(null);
+        return reader;
+    }
+
+    private void openDecoder(Path file, Optional<String> select, String layout) throws MixException {
+        grabber = new FFmpegFrameGrabber(file.toFile());
         try {
             grabber.start();
             if (grabber.getAudioChannels() == 0) {
@@ -45,6 +92,16 @@ public final class PcmReader implements AutoCloseable {
             filter.start();
         } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
             close();
+            throw new MixException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the file's audio is two channels at 48 kHz: read as stereo, its samples are the decoder's own. */
+    static boolean isStereoAt48k(Path file) throws MixException {
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
+            g.start();
+            return g.getAudioChannels() == 2 && g.getSampleRate() == DialogueStem.RATE;
+        } catch (FrameGrabber.Exception e) {
             throw new MixException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
@@ -64,8 +121,8 @@ public final class PcmReader implements AutoCloseable {
         int wanted = frames * channels;
         int filled = 0;
         while (filled < wanted) {
-            if (carryPos < carry.length) {
-                int n = Math.min(wanted - filled, carry.length - carryPos);
+            if (carryPos < carryLength) {
+                int n = Math.min(wanted - filled, carryLength - carryPos);
                 System.arraycopy(carry, carryPos, into, filled, n);
                 carryPos += n;
                 filled += n;
@@ -78,17 +135,30 @@ public final class PcmReader implements AutoCloseable {
     }
 
     private boolean next() throws MixException {
+        if (kept != null) {
+            return nextKept();
+        }
         try {
             while (true) {
                 Frame out = filter.pullSamples();
                 if (out != null) {
                     FloatBuffer b = (FloatBuffer) out.samples[0];
-                    carry = new float[b.remaining()];
-                    b.get(carry);
+                    carryLength = b.remaining();
+                    if (carry.length < carryLength) {
+                        carry = new float[carryLength];
+                    }
+                    b.get(carry, 0, carryLength);
                     carryPos = 0;
+                    if (keeping != null && !keeping.write(carry, carryLength)) {
+                        keeping = null;
+                    }
                     return true;
                 }
                 if (ended) {
+                    if (keeping != null) {
+                        keeping.complete();
+                        keeping = null;
+                    }
                     return false;
                 }
                 Frame in = grabber.grabSamples();
@@ -104,8 +174,46 @@ public final class PcmReader implements AutoCloseable {
         }
     }
 
+    private boolean nextKept() throws MixException {
+        if (carry.length < 4_800 * channels) {
+            carry = new float[4_800 * channels];
+        }
+        try {
+            carryLength = kept.read(carry);
+        } catch (IOException e) {
+            throw new MixException("cannot read the decoded source: " + e.getMessage(), e);
+        }
+        carryPos = 0;
+        return carryLength > 0;
+    }
+
+    /** At most this much is decoded past what was read, at close, to keep a whole decoding: a source's last frames. */
+    private static final long DRAIN_LIMIT_SAMPLES = 10L * DialogueStem.RATE * 6;
+
     @Override
     public void close() {
+        if (keeping != null) {
+            // readers stop at the programme's length; the source's last frames past it complete the decoding
+            try {
+                long drained = 0;
+                while (keeping != null && drained < DRAIN_LIMIT_SAMPLES && next()) {
+                    drained += carryLength;
+                }
+            } catch (MixException e) {
+                // it was never going to be a whole decoding
+            }
+            if (keeping != null) {
+                keeping.abandon(); // stopped well before the end: not a whole decoding
+                keeping = null;
+            }
+        }
+        try {
+            if (kept != null) {
+                kept.close();
+            }
+        } catch (IOException ignored) {
+            // closing after use: nothing left to lose
+        }
         try {
             if (filter != null) {
                 filter.close();
@@ -114,7 +222,9 @@ public final class PcmReader implements AutoCloseable {
             // closing after use: nothing left to lose
         }
         try {
-            grabber.close();
+            if (grabber != null) {
+                grabber.close();
+            }
         } catch (FrameGrabber.Exception ignored) {
             // closing after use: nothing left to lose
         }

@@ -2,6 +2,8 @@ package org.dubgate.media.mix;
 
 import org.dubgate.media.loudness.Loudness;
 import org.dubgate.media.loudness.LoudnessAnalyzer;
+import org.dubgate.media.loudness.LoudnessException;
+import org.dubgate.media.loudness.LoudnessMeter;
 import org.dubgate.media.loudness.TruePeakLimiter;
 
 import java.nio.file.Path;
@@ -101,7 +103,7 @@ public final class ProgrammeMix {
         // BS.1770-4 weights: fronts 1, LFE 0, surrounds 1.41
         double[] weights = surround ? new double[]{1, 1, 1, 0, 1.41, 1.41} : new double[]{1, 1};
         LoudnessAnalyzer meter = new LoudnessAnalyzer(DialogueStem.RATE, weights, gateOn, false);
-        try (PcmReader original = new PcmReader(bed, surround ? "5.1" : "stereo", channels)) {
+        try (PcmReader original = PcmReader.ofSource(bed, surround ? "5.1" : "stereo", channels)) {
             float[] o = new float[BLOCK * channels];
             for (long at = 0; at < total; at += BLOCK) {
                 int n = (int) Math.min(BLOCK, total - at);
@@ -111,6 +113,34 @@ public final class ProgrammeMix {
             }
         }
         return meter.finish().dialogueGated().map(Loudness.Gated::integratedLufs).orElse(Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * The original's levels over {@code gateOn}, as {@link LoudnessMeter#levels} measures them. A 48 kHz
+     * stereo source is read as the mix reads it ({@link PcmReader#ofSource}: decoded once for every
+     * stage and language while decodings are kept) — the same samples as the meter's own decoding, bit
+     * for bit, so the same figures; any other source is measured by the meter at its own rate and layout.
+     */
+    public static Loudness originalLevels(Path source, List<Span> gateOn) throws LoudnessException {
+        if (DecodedAudio.shared().isEmpty()) {
+            return new LoudnessMeter().levels(source, gateOn);
+        }
+        try {
+            if (!PcmReader.isStereoAt48k(source)) {
+                return new LoudnessMeter().levels(source, gateOn);
+            }
+            LoudnessAnalyzer meter = new LoudnessAnalyzer(DialogueStem.RATE, new double[]{1, 1}, gateOn, false);
+            try (PcmReader original = PcmReader.ofSource(source, "stereo", 2)) {
+                float[] o = new float[BLOCK * 2];
+                int n;
+                while ((n = original.read(o, BLOCK)) > 0) {
+                    meter.accept(o, n);
+                }
+            }
+            return meter.finish();
+        } catch (MixException e) {
+            throw new LoudnessException(source.getFileName() + ": cannot decode audio: " + e.getMessage(), e);
+        }
     }
 
     /** The bed of one block as the mix has it: an M&E as it is; a 5.1 source without its centre; a stereo one ducked. */

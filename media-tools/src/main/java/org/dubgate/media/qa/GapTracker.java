@@ -28,7 +28,9 @@ final class GapTracker {
 
     private long runStart;
     private long runLength;
-    private double runBefore;
+    private boolean runHasBefore;
+    /** The ring as it was when the current run began: the signal before it. */
+    private final double[] before;
 
     private Gap pending;
     private double afterSum;
@@ -46,6 +48,7 @@ final class GapTracker {
         this.minLength = minLength;
         this.edge = Math.max(1, edge);
         this.ring = new double[this.edge];
+        this.before = new double[this.edge];
     }
 
     void accept(double v) {
@@ -53,18 +56,25 @@ final class GapTracker {
             if (runLength == 0) {
                 runStart = seen;
                 // a run at the very start of the file has no signal before it: never a dropout
-                runBefore = seen >= edge ? meanSquare() : -1;
+                runHasBefore = seen >= edge;
+                if (runHasBefore) {
+                    // kept, and summed only if the run turns out long enough: most runs are a few
+                    // samples at a zero crossing
+                    System.arraycopy(ring, 0, before, 0, edge);
+                }
             }
             runLength++;
         } else {
-            if (runLength >= minLength && runBefore >= 0) {
+            if (runLength >= minLength && runHasBefore) {
                 finishPending();
-                pending = new Gap(runStart, runLength, runBefore, 0);
+                pending = new Gap(runStart, runLength, meanSquare(before), 0);
             }
             runLength = 0;
         }
         ring[ringPos] = v * v;
-        ringPos = (ringPos + 1) % edge;
+        if (++ringPos == edge) {
+            ringPos = 0;
+        }
         seen++;
         if (pending != null) {
             afterSum += v * v;
@@ -89,9 +99,9 @@ final class GapTracker {
         afterCount = 0;
     }
 
-    private double meanSquare() {
+    private double meanSquare(double[] squares) {
         double sum = 0;
-        for (double s : ring) {
+        for (double s : squares) {
             sum += s;
         }
         return sum / edge;

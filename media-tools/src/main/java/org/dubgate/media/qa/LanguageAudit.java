@@ -3,7 +3,7 @@ package org.dubgate.media.qa;
 import org.dubgate.media.loudness.Loudness;
 import org.dubgate.media.loudness.LoudnessAnalyzer;
 import org.dubgate.media.loudness.LoudnessException;
-import org.dubgate.media.loudness.LoudnessMeter;
+import org.dubgate.media.mix.ProgrammeMix;
 import org.dubgate.media.mix.Span;
 
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ public final class LanguageAudit {
             return meter[0]::accept;
         });
         Optional<Loudness> originalLoudness = original.isPresent()
-                ? Optional.of(new LoudnessMeter().levels(original.get(), cues)) : Optional.empty();
+                ? Optional.of(ProgrammeMix.originalLevels(original.get(), cues)) : Optional.empty();
         List<LineFigures> each = new ArrayList<>();
         for (Path line : lines) {
             each.add(audit.audit(line));

@@ -87,7 +87,7 @@ public final class LineAudit {
         return read(audio, tapFor);
     }
 
-    /** The one pass; without a tap ({@code tapFor} null) no block is copied for one. */
+    /** The one pass; the tap, if any ({@code tapFor} may be null), is handed each block as the audit reads it. */
     private LineFigures read(Path audio, java.util.function.BiFunction<Integer, Integer, Tap> tapFor) throws QaException {
         // a PCM WAV (what engines and MIX write) through the JDK, anything else through FFmpeg
         try (AudioBlocks in = open(audio)) {
@@ -97,20 +97,18 @@ public final class LineAudit {
             float[] copy = new float[0];
             FloatBuffer block;
             while ((block = in.next()) != null) {
+                int frames = block.remaining() / channels;
+                if (copy.length < frames * channels) {
+                    copy = new float[frames * channels];
+                }
+                block.get(copy, 0, frames * channels);
                 if (tap != null) {
-                    int frames = block.remaining() / channels;
-                    if (copy.length < frames * channels) {
-                        copy = new float[frames * channels];
-                    }
-                    block.mark();
-                    block.get(copy, 0, frames * channels);
-                    block.reset();
                     tap.accept(copy, frames);
                 }
-                while (block.remaining() >= channels) {
+                for (int i = 0, at = 0; i < frames; i++) {
                     float loudest = 0;
-                    for (int c = 0; c < channels; c++) {
-                        float s = block.get();
+                    for (int c = 0; c < channels; c++, at++) {
+                        float s = copy[at];
                         if (Math.abs(s) > Math.abs(loudest)) {
                             loudest = s;
                         }

@@ -62,16 +62,19 @@ class StemDigestTest {
         List<Span> cues = spans(lines);
         Path stem = tmp.resolve("dialogue.wav");
         Path mix = tmp.resolve("mix.wav");
-        ProgrammeMix.Result r = new LanguageMix(source, Optional.empty(), LENGTH, lines, List.of(), cues)
-                .withTarget(LoudnessTarget.STREAMING, cues).withDisclosure(DISCLOSURE).render(stem, mix);
+        LanguageMix language = new LanguageMix(source, Optional.empty(), LENGTH, lines, List.of(), cues)
+                .withTarget(LoudnessTarget.STREAMING, cues).withDisclosure(DISCLOSURE);
+        ProgrammeMix.Result r = language.render(stem, mix);
         assertTrue(r.dialogue().orElseThrow().limiter().engaged(), "the burst is limited: " + r.dialogue());
         assertTrue(r.dialogue().orElseThrow().gainDb() > 3, "the lines are brought up: " + r.dialogue());
 
-        assertDigests(stem, mix,
+        String[] digests = {
                 "ceb9665a69ec5d2de39eebabfb1df302fdbd5e745b86e1e576e82e64fb7d00bf",
                 "23280cc2125ec8d5e44605b020800c0788c2e31456108945bdde75eed46126af",
                 "19ef76d45b197f5a2b964b12121187321af004cd9cdd65aa97271c3455fed58f",
-                "5114ecaa4908a02cc037ba57641e2b753c61024e54673e6fac0138a0cfaba593");
+                "5114ecaa4908a02cc037ba57641e2b753c61024e54673e6fac0138a0cfaba593"};
+        assertDigests(stem, mix, digests);
+        assertSameWithSourcesKept(() -> language.render(stem, mix), stem, mix, ".f32", digests); // 44.1 kHz: resampled
     }
 
     /**
@@ -94,17 +97,49 @@ class StemDigestTest {
                 Optional.of(List.of(new Span(Duration.ofSeconds(30), Duration.ofMillis(33_500))))));
         Path stem = tmp.resolve("dialogue.wav");
         Path mix = tmp.resolve("mix.wav");
-        ProgrammeMix.Result r = new LanguageMix(source, Optional.of(mne), LENGTH, lines, beds, spans(lines))
-                .render(stem, mix);
+        LanguageMix language = new LanguageMix(source, Optional.of(mne), LENGTH, lines, beds, spans(lines));
+        ProgrammeMix.Result r = language.render(stem, mix);
         assertEquals(6, r.channels(), r.method());
         int[] written = DialogueStemTest.read24(stem);
         assertEquals(8_388_607, Arrays.stream(written).max().orElseThrow(), "the overlapping pair clips at full scale");
 
-        assertDigests(stem, mix,
+        String[] digests = {
                 "1bbf96c9114e9c23ef5a151d6d471be9aaac2b87547f9d294400dafaa7700819",
                 "6d33bbee1979eb326982bbd0926a7c76b943db5a375010793b978502cfccc95a",
                 "00ca4b7256ebce3a90934b41428135a8f3b0cc444232fb4c8c43779c8e35061b",
-                "6c8d1e7684de049caf25f3a1163983439d7d2a49058b43b1435c82692d4dcc70");
+                "6c8d1e7684de049caf25f3a1163983439d7d2a49058b43b1435c82692d4dcc70"};
+        assertDigests(stem, mix, digests);
+        assertSameWithSourcesKept(() -> language.render(stem, mix), stem, mix, ".s16", digests); // the 48 kHz M&E
+    }
+
+    /**
+     * With decoded sources kept ({@link DecodedAudio}): the first render decodes the bed and keeps it
+     * (in the form named by {@code suffix}), the second reads it back; both write the same files.
+     */
+    private void assertSameWithSourcesKept(Render render, Path stem, Path mix, String suffix, String... digests)
+            throws Exception {
+        Path kept = tmp.resolve("decoded");
+        DecodedAudio.keepIn(kept, 1L << 30);
+        try {
+            render.run();
+            assertDigests(stem, mix, digests);
+            try (var files = Files.list(kept)) {
+                assertEquals(List.of(suffix), files.map(f -> f.getFileName().toString())
+                        .map(n -> n.substring(n.lastIndexOf('.'))).toList(), "one decoding kept");
+            }
+            render.run();
+            assertDigests(stem, mix, digests);
+        } finally {
+            DecodedAudio.off();
+        }
+    }
+
+    private interface Render {
+        void run() throws Exception;
+    }
+
+    private static void assertDigests(Path stem, Path mix, String... digests) throws Exception {
+        assertDigests(stem, mix, digests[0], digests[1], digests[2], digests[3]);
     }
 
     private static void assertDigests(Path stem, Path mix, String stemFile, String stemData, String mixFile,
