@@ -31,9 +31,10 @@ import java.util.Optional;
  * tempo (what the engines write) is now read by the JDK and resampled by a libswresample context
  * made once per input rate and channel count, re-initialised for each line: that is exactly what the
  * graph's {@code aresample} ran (same options, same input format, a fresh state, flushed at the
- * line's end), so the samples are the same to the bit. Anything else — a tempo to apply ({@code atempo}
- * has no cheaper equivalent), another sample format (JavaCV's grabber rounds it to 16 bits first), a
- * file the JDK does not read as FFmpeg does — still goes through the graph.
+ * line's end), so the samples are the same to the bit. A tempo to apply ({@code atempo} has no cheaper
+ * equivalent) goes through the graph, fed by the JDK's reader; anything else — another sample format
+ * (JavaCV's grabber rounds it to 16 bits first), a file the JDK does not read as FFmpeg does — through
+ * FFmpeg's grabber and the graph.
  */
 final class LineDecoder implements AutoCloseable {
 
@@ -41,19 +42,52 @@ final class LineDecoder implements AutoCloseable {
 
     /** One line as mono float samples at 48 kHz, its tempo applied. */
     float[] decode(DialogueStem.Line line) throws MixException {
-        if (!changesTempo(line)) {
-            Optional<PcmWavBlocks> wav = PcmWavBlocks.open(line.audio());
-            if (wav.isPresent()) {
-                try (PcmWavBlocks in = wav.get()) {
-                    if (in.bits() == 16 && !in.floating()) {
-                        return resampler(in.rate(), in.channels()).toMono48k(in.remainingPcm());
-                    }
-                } catch (IOException e) {
-                    throw new MixException("cannot read line " + line.audio().getFileName() + ": " + e.getMessage(), e);
+        Optional<PcmWavBlocks> wav = PcmWavBlocks.open(line.audio());
+        if (wav.isPresent()) {
+            try (PcmWavBlocks in = wav.get()) {
+                if (in.bits() == 16 && !in.floating()) {
+                    byte[] pcm = in.remainingPcm();
+                    return changesTempo(line) ? throughFilterGraph(line, pcm, in.rate(), in.channels())
+                            : resampler(in.rate(), in.channels()).toMono48k(pcm);
                 }
+            } catch (IOException e) {
+                throw new MixException("cannot read line " + line.audio().getFileName() + ": " + e.getMessage(), e);
             }
         }
         return throughFilterGraph(line);
+    }
+
+    /**
+     * A 16-bit PCM line read by the JDK, through the graph: the samples the grabber would have handed
+     * the graph (packed 16-bit, in blocks whose size the graph's output does not depend on), without
+     * opening FFmpeg's demuxer and decoder for it — which was most of the 10 ms a tempo line took.
+     */
+    private static float[] throughFilterGraph(DialogueStem.Line line, byte[] pcm, int rate, int channels)
+            throws MixException {
+        short[] samples = new short[pcm.length / 2];
+        java.nio.ByteBuffer.wrap(pcm).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        FloatCollector collected = new FloatCollector();
+        try (FFmpegFrameFilter filter = new FFmpegFrameFilter(chain(line), channels)) {
+            filter.setSampleRate(rate);
+            filter.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
+            filter.start();
+            int block = 4_096 * channels;
+            for (int at = 0; at < samples.length; at += block) {
+                filter.pushSamples(0, channels, rate, avutil.AV_SAMPLE_FMT_S16,
+                        java.nio.ShortBuffer.wrap(Arrays.copyOfRange(samples, at, Math.min(at + block, samples.length))));
+                drain(filter, collected);
+            }
+            filter.push(null);
+            drain(filter, collected);
+        } catch (FrameFilter.Exception e) {
+            throw new MixException("cannot read line " + line.audio().getFileName() + ": " + e.getMessage(), e);
+        }
+        return collected.toArray();
+    }
+
+    private static String chain(DialogueStem.Line line) {
+        return (changesTempo(line) ? String.format(Locale.ROOT, "atempo=%.6f,", line.tempo()) : "")
+                + "aresample=" + DialogueStem.RATE + ",aformat=sample_fmts=flt:channel_layouts=mono";
     }
 
     private static boolean changesTempo(DialogueStem.Line line) {
@@ -164,8 +198,7 @@ final class LineDecoder implements AutoCloseable {
 
     /** A line through FFmpeg: a grabber and a filter graph of its own, tempo applied by the pitch-preserving atempo. */
     static float[] throughFilterGraph(DialogueStem.Line line) throws MixException {
-        String chain = (changesTempo(line) ? String.format(Locale.ROOT, "atempo=%.6f,", line.tempo()) : "")
-                + "aresample=" + DialogueStem.RATE + ",aformat=sample_fmts=flt:channel_layouts=mono";
+        String chain = chain(line);
         FloatCollector collected = new FloatCollector();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(line.audio().toFile())) {
             grabber.start();
