@@ -60,15 +60,22 @@ public class CheckStage implements Stage<CheckWork, List<QaCheck.Finding>> {
         String language = task.language().orElseThrow();
         JobTarget target = job.target(language).orElseThrow();
         Map<String, CueOutput> outputs = jobs.usableOutputsOf(job.id(), language);
-        List<CheckWork.Line> lines = new ArrayList<>();
+        List<JobCue> checked = new ArrayList<>();
+        List<CueOutput> spoken = new ArrayList<>();
         for (JobCue cue : target.cuesOf(JobPlan.Approach.SYNTHETIC)) {
             CueOutput output = Optional.ofNullable(outputs.get(cue.cueId())).orElseThrow(() -> new IllegalStateException(
                     "cue " + cue.cueId() + " (" + language + ") has no usable synthesized line"));
-            if (output.round() != task.round()) {
-                continue; // a re-render checks the lines it made again; the others were checked with their round
+            if (output.round() == task.round()) { // a re-render checks the lines it made again, not the others
+                checked.add(cue);
+                spoken.add(output);
             }
-            lines.add(new CheckWork.Line(output.id(), cue.cueId(), files.of(output.contentSha256(), "the synthesized "
-                    + "line of cue " + cue.cueId() + " (" + language + ", output " + output.id() + ")"), cue.text(),
+        }
+        List<Path> lineFiles = files.of(spoken.stream().map(CueOutput::contentSha256).toList(), i -> "the synthesized "
+                + "line of cue " + checked.get(i).cueId() + " (" + language + ", output " + spoken.get(i).id() + ")");
+        List<CheckWork.Line> lines = new ArrayList<>();
+        for (int i = 0; i < checked.size(); i++) {
+            CueOutput output = spoken.get(i);
+            lines.add(new CheckWork.Line(output.id(), checked.get(i).cueId(), lineFiles.get(i), checked.get(i).text(),
                     output.timeFit().overflow()));
         }
         List<Span> spans = target.cues().stream().map(c -> new Span(c.start(), c.end())).toList();

@@ -66,12 +66,18 @@ public class MixStage implements Stage<MixWork, MixStage.Mixed> {
         Map<String, CueOutput> outputs = jobs.usableOutputsOf(job.id(), language);
         List<DialogueStem.Line> lines = new ArrayList<>();
         List<Span> dubSpans = new ArrayList<>();
-        for (JobCue cue : target.cuesOf(JobPlan.Approach.SYNTHETIC)) {
-            CueOutput output = Optional.ofNullable(outputs.get(cue.cueId())).orElseThrow(() -> new IllegalStateException(
-                    "cue " + cue.cueId() + " (" + language + ") has no usable synthesized line"));
-            TimeFit fit = output.timeFit();
-            lines.add(new DialogueStem.Line(files.of(output.contentSha256(), "the synthesized line of cue "
-                    + cue.cueId() + " (" + language + ", output " + output.id() + ")"), fit.start(), fit.tempo()));
+        List<JobCue> synthetic = target.cuesOf(JobPlan.Approach.SYNTHETIC);
+        List<CueOutput> spoken = new ArrayList<>();
+        for (JobCue cue : synthetic) {
+            spoken.add(Optional.ofNullable(outputs.get(cue.cueId())).orElseThrow(() -> new IllegalStateException(
+                    "cue " + cue.cueId() + " (" + language + ") has no usable synthesized line")));
+        }
+        List<Path> lineFiles = files.of(spoken.stream().map(CueOutput::contentSha256).toList(), i -> "the synthesized "
+                + "line of cue " + synthetic.get(i).cueId() + " (" + language + ", output " + spoken.get(i).id() + ")");
+        for (int i = 0; i < synthetic.size(); i++) {
+            JobCue cue = synthetic.get(i);
+            TimeFit fit = spoken.get(i).timeFit();
+            lines.add(new DialogueStem.Line(lineFiles.get(i), fit.start(), fit.tempo()));
             // the original line this one replaces sat in the cue: the original is ducked over the cue too, so
             // none of it is heard where the dub line ends before its cue does
             Duration end = fit.start().plus(fit.fittedLength());

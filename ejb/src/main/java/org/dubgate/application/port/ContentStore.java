@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -72,4 +73,12 @@ public interface ContentStore {
      * that digest (any longer: a cached copy of removed content is not handed out).
      */
     Optional<Path> localFile(String sha256);
+
+    /**
+     * {@link #localFile} of each, in the same order: a remote store fetches several at once (a
+     * language's MIX reads hundreds of lines, most of them made on other nodes).
+     */
+    default List<Optional<Path>> localFiles(List<String> sha256s) {
+        return sha256s.stream().map(this::localFile).toList();
+    }
 }

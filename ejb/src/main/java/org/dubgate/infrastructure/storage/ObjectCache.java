@@ -206,6 +206,11 @@ final class ObjectCache {
         return removed;
     }
 
+    /** Whether this node holds a copy of {@code sha256} (of whatever size: {@link #file} checks it). */
+    boolean holds(String sha256) {
+        return Files.isRegularFile(pathOf(sha256));
+    }
+
     private Path pathOf(String sha256) {
         return root.resolve("objects").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
     }

@@ -4,9 +4,12 @@ import jakarta.enterprise.inject.Vetoed;
 import org.dubgate.application.port.ContentSource;
 import org.dubgate.application.port.ContentStore;
 import org.dubgate.application.port.StoredContent;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -23,6 +26,11 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -39,6 +47,7 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(S3ContentStore.class.getName());
     private static final String INCOMING = "incoming/";
+    private static final int PARALLEL_FETCHES = 8;
     /** Names this node's uploads, as {@link LocalContentStore} does: letters, digits and dots, so '-' ends it. */
     private static final String NODE = System.getProperty("jboss.node.name", "node").replaceAll("[^A-Za-z0-9.]", "_");
 
@@ -48,6 +57,11 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
     private final S3Uploads uploads;
     private final ObjectCache cache;
     private final String start = UUID.randomUUID().toString().substring(0, 8);
+    private final ExecutorService fetches = Executors.newFixedThreadPool(PARALLEL_FETCHES, r -> {
+        Thread t = new Thread(r, "dubgate-s3-fetch");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A store for the settings given, the bucket made if it is missing; it owns the client it makes. */
     public static S3ContentStore open(S3Settings settings) {
@@ -155,8 +169,10 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
     }
 
     /**
-     * Asks the bucket first whether the content is still stored (one HEAD, not a download): content
-     * removed there — by another node, say — is not handed out from this node's cache.
+     * A copy this node holds is handed out only once the bucket says the content is still stored (one
+     * HEAD, not a download): content removed there — by another node, say — is not handed out from
+     * this node's cache. Without a copy the object is fetched at once: the GET says as well as a HEAD
+     * would whether it is stored, and how big it is.
      */
     @Override
     public Optional<Path> localFile(String sha256) {
@@ -165,21 +181,53 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
         }
         String key = objectKey(sha256);
         try {
-            Optional<Long> size = sizeOf(key);
-            if (size.isEmpty()) {
-                cache.drop(sha256);
+            if (cache.holds(sha256)) {
+                Optional<Long> size = sizeOf(key);
+                if (size.isEmpty()) {
+                    cache.drop(sha256);
+                    return Optional.empty();
+                }
+                // the copy is handed out as it is unless its size differs: then fetched again
+                return Optional.of(cache.file(sha256, size.get(), file -> {
+                    try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+                        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }));
+            }
+            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+                return Optional.of(cache.file(sha256, in.response().contentLength(), file ->
+                        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING)));
+            } catch (NoSuchKeyException absent) {
                 return Optional.empty();
             }
-            return Optional.of(cache.file(sha256, size.get(), file -> {
-                try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(key))) {
-                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot fetch " + key + " into " + cache.root(), e);
         } catch (SdkException e) {
             throw new UncheckedIOException(new IOException("cannot fetch " + key + " from S3 " + description + ": "
                     + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * Several at once, {@value #PARALLEL_FETCHES} at a time: each fetch waits on the bucket most of its
+     * time. The fetching threads are this store's own (they do plain HTTP and file work, nothing of
+     * the container's), as the SDK's HTTP client has its own.
+     */
+    @Override
+    public List<Optional<Path>> localFiles(List<String> sha256s) {
+        if (sha256s.size() < 2) {
+            return ContentStore.super.localFiles(sha256s);
+        }
+        List<CompletableFuture<Optional<Path>>> each = sha256s.stream()
+                .map(sha -> CompletableFuture.supplyAsync(() -> localFile(sha), fetches)).toList();
+        try {
+            return each.stream().map(CompletableFuture::join).toList();
+        } catch (CompletionException e) {
+            each.forEach(f -> f.cancel(false));
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
     }
 
@@ -250,6 +298,7 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
 
     @Override
     public void close() {
+        fetches.shutdownNow();
         s3.close();
     }
 

@@ -153,4 +153,38 @@ class S3ContentStoreTest extends ContentStoreContract {
         assertEquals(List.of("objects/" + stored.sha256()), objectsUnder(""));
         assertEquals(0, leftOfUploads());
     }
+
+    @Test
+    void severalAreFetchedAtOnceInOrderAndNoneGoneIsHandedOut() throws Exception {
+        List<String> shas = new java.util.ArrayList<>();
+        List<byte[]> contents = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            byte[] line = ("line " + i + " ").repeat(1000 + i).getBytes();
+            // stored by another node: nothing of it in this node's cache
+            String sha = GeneratedBytes.sha256(new ByteArrayInputStream(line));
+            bucketView.putObject(b -> b.bucket(bucket).key("objects/" + sha), RequestBody.fromBytes(line));
+            shas.add(sha);
+            contents.add(line);
+        }
+        String gone = shas.get(7);
+        assertTrue(store.localFile(gone).isPresent(), "cached here");
+        bucketView.deleteObject(b -> b.bucket(bucket).key("objects/" + gone));
+        Path wrongSize = store.localFile(shas.get(3)).orElseThrow();
+        Files.write(wrongSize, new byte[]{1, 2, 3}); // a copy cut short
+        String never = "0".repeat(64);
+        List<String> asked = new java.util.ArrayList<>(shas);
+        asked.add(never);
+
+        List<Optional<Path>> files = store.localFiles(asked);
+        assertEquals(asked.size(), files.size());
+        for (int i = 0; i < shas.size(); i++) {
+            if (i == 7) {
+                assertEquals(Optional.empty(), files.get(i), "removed from the bucket: not handed out from the cache");
+            } else {
+                assertArrayEquals(contents.get(i), Files.readAllBytes(files.get(i).orElseThrow()), "object " + i);
+            }
+        }
+        assertEquals(Optional.empty(), files.get(shas.size()), "never stored");
+        assertEquals(0, Files.list(work.resolve("cache").resolve("incoming")).count(), "no fetch left behind");
+    }
 }
