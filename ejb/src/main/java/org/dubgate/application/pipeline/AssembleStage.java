@@ -52,13 +52,17 @@ public class AssembleStage implements Stage<AssembleWork, AssembleStage.Programm
     public AssembleWork prepare(DubbingJob job, JobTask task) {
         List<Assembler.DubTrack> dubs = new ArrayList<>();
         List<AssembleWork.LipSyncedLanguage> lipSynced = new ArrayList<>();
-        for (JobTarget target : job.targets()) {
-            // the latest round's mix of each language: a re-render mixes only the languages it changed
-            Deliverable mix = jobs.currentDeliverable(job.id(), Deliverable.Kind.FULL_MIX, Optional.of(target.language()))
-                    .orElseThrow(() -> new IllegalStateException("no full mix of " + target.language()));
+        List<JobTarget> targets = job.targets();
+        // the latest round's mix of each language: a re-render mixes only the languages it changed
+        List<Deliverable> mixes = targets.stream().map(target -> jobs.currentDeliverable(job.id(),
+                Deliverable.Kind.FULL_MIX, Optional.of(target.language())).orElseThrow(() -> new IllegalStateException(
+                "no full mix of " + target.language()))).toList();
+        List<Path> mixFiles = files.of(mixes.stream().map(Deliverable::contentSha256).toList(), i -> "the full mix of "
+                + targets.get(i).language() + " (deliverable " + mixes.get(i).id() + ")"); // fetched at once
+        for (int i = 0; i < targets.size(); i++) {
+            JobTarget target = targets.get(i);
             boolean synthetic = !target.cuesOf(JobPlan.Approach.SYNTHETIC).isEmpty();
-            Assembler.DubTrack dub = new Assembler.DubTrack(files.of(mix.contentSha256(), "the full mix of "
-                    + target.language() + " (deliverable " + mix.id() + ")"), Iso639.bibliographic(target.language()),
+            Assembler.DubTrack dub = new Assembler.DubTrack(mixFiles.get(i), Iso639.bibliographic(target.language()),
                     Iso639.englishName(target.language()) + " dub" + (synthetic ? " (AI-generated dialogue)" : ""));
             dubs.add(dub);
             if (!target.lipSyncedCast().isEmpty()) {
