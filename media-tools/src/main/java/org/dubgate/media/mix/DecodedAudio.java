@@ -91,6 +91,21 @@ public final class DecodedAudio {
         shared = null;
     }
 
+    /**
+     * Removes what is kept of {@code file} decoded to {@code layout}, if anything: for a source about to
+     * be deleted (the server's warm-up mixes a generated one), whose decoding no one will ask for again.
+     */
+    public static void forget(Path file, String layout, int channels) throws IOException {
+        DecodedAudio store = shared;
+        if (store == null) {
+            return;
+        }
+        Key key = Key.of(file, layout, channels);
+        for (String suffix : List.of(S16, F32)) {
+            Files.deleteIfExists(store.folder.resolve(key.name() + suffix));
+        }
+    }
+
     static Optional<DecodedAudio> shared() {
         return Optional.ofNullable(shared);
     }

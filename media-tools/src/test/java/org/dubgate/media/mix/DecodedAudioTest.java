@@ -129,6 +129,16 @@ class DecodedAudioTest {
     }
 
     @Test
+    void aSourceAboutToBeDeletedIsForgotten() throws Exception {
+        Path source = noise("noise.wav", 48_000, 10);
+        DecodedAudio.keepIn(folder(), 1L << 30);
+        read(PcmReader.ofSource(source, "stereo", 2), DialogueStem.RATE);
+        assertEquals(1, kept().size());
+        DecodedAudio.forget(source, "stereo", 2);
+        assertEquals(List.of(), kept());
+    }
+
+    @Test
     void aKilledWritersHalfFileIsRemovedWhenKeepingStarts() throws Exception {
         Files.createDirectories(folder());
         Path half = Files.write(folder().resolve("0123.5e1f.part"), new byte[1000]);
