@@ -194,11 +194,34 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
                     }
                 }));
             }
-            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
-                return Optional.of(cache.file(sha256, in.response().contentLength(), file ->
-                        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING)));
+            ResponseInputStream<GetObjectResponse> in;
+            try {
+                in = s3.getObject(b -> b.bucket(bucket).key(key));
             } catch (NoSuchKeyException absent) {
                 return Optional.empty();
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return Optional.empty(); // a server that says so without the NoSuchKey code
+                }
+                throw e;
+            }
+            boolean[] copied = {false};
+            try {
+                Long length = in.response().contentLength();
+                long size = length != null ? length : sizeOf(key).orElse(-1L);
+                if (size < 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(cache.file(sha256, size, file -> {
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    copied[0] = true;
+                }));
+            } finally {
+                if (copied[0]) {
+                    in.close();
+                } else {
+                    in.abort(); // another thread placed the copy, or it failed: the rest of the body is not wanted
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot fetch " + key + " into " + cache.root(), e);
@@ -218,8 +241,10 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
         if (sha256s.size() < 2) {
             return ContentStore.super.localFiles(sha256s);
         }
-        List<CompletableFuture<Optional<Path>>> each = sha256s.stream()
-                .map(sha -> CompletableFuture.supplyAsync(() -> localFile(sha), fetches)).toList();
+        // identical lines have identical hashes: each fetched once
+        java.util.Map<String, CompletableFuture<Optional<Path>>> once = new java.util.HashMap<>();
+        List<CompletableFuture<Optional<Path>>> each = sha256s.stream().map(sha -> once.computeIfAbsent(sha,
+                s -> CompletableFuture.supplyAsync(() -> localFile(s), fetches))).toList();
         try {
             return each.stream().map(CompletableFuture::join).toList();
         } catch (CompletionException e) {
@@ -298,7 +323,8 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
 
     @Override
     public void close() {
-        fetches.shutdownNow();
+        // queued fetches still run (and fail at once on the closed client), so no caller waits on one for ever
+        fetches.shutdown();
         s3.close();
     }
 

@@ -44,7 +44,8 @@ final class BlockEnergies {
         int i = from;
         while (i < to) {
             // up to the end of the block, in one plain loop: the same additions in the same order
-            int stop = (int) Math.min(to, i + (blockEnd - added));
+            // below 10 Hz a block can be empty: as before, it then never closes
+            int stop = blockEnd > added ? (int) Math.min(to, i + (blockEnd - added)) : to;
             double s = sum;
             for (int j = i; j < stop; j++) {
                 s += energy[j];

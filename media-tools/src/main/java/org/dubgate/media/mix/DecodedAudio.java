@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * 16-bit — every sample checked, the file given up if one is not such a step; anything resampled is
  * kept as 32-bit float. A file is published (renamed into place) only once its decoder reached the
  * end, so a reader never finds half a source; two decoders of the same source at once both write
- * and the first to finish is kept.
+ * the same file, and the last to finish replaces the first's.
  *
  * <p>Bounded: a source whose samples would not fit in the limit, or in the disk's free space less a
  * reserve, is not kept; past the limit the least recently read files are removed (a reader holding
@@ -179,9 +179,13 @@ public final class DecodedAudio {
             long total = 0;
             List<long[]> info = new ArrayList<>();
             for (Path p : kept) {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                info.add(new long[]{a.lastModifiedTime().toMillis(), a.size()});
-                total += a.size();
+                try {
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                    info.add(new long[]{a.lastModifiedTime().toMillis(), a.size()});
+                    total += a.size();
+                } catch (NoSuchFileException gone) {
+                    info.add(new long[]{Long.MAX_VALUE, 0}); // removed by another trim meanwhile
+                }
             }
             Integer[] order = new Integer[kept.size()];
             for (int i = 0; i < order.length; i++) {
@@ -298,6 +302,7 @@ public final class DecodedAudio {
             }
             try {
                 flush();
+                channel.force(true); // on disk before it is renamed into place: a crash leaves no short file
                 channel.close();
                 Path kept = folder.resolve(key.name() + (bytesPerSample == 2 ? S16 : F32));
                 try {

@@ -81,6 +81,7 @@ public final class PcmReader implements AutoCloseable {
     private void openDecoder(Path file, Optional<String> select, String layout) throws MixException {
         grabber = new FFmpegFrameGrabber(file.toFile());
         try {
+            whitelisted(grabber);
             grabber.start();
             if (grabber.getAudioChannels() == 0) {
                 throw new MixException(file.getFileName() + " has no audio stream");
@@ -99,11 +100,26 @@ public final class PcmReader implements AutoCloseable {
     /** Whether the file's audio is two channels at 48 kHz: read as stereo, its samples are the decoder's own. */
     static boolean isStereoAt48k(Path file) throws MixException {
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
+            whitelisted(g);
             g.start();
-            return g.getAudioChannels() == 2 && g.getSampleRate() == DialogueStem.RATE;
+            if (g.getAudioChannels() != 2 || g.getSampleRate() != DialogueStem.RATE) {
+                return false;
+            }
+            // the meter weighs the channels by the layout the file declares: front left and right (or
+            // none declared) weigh 1 each, as the stereo reading does
+            org.bytedeco.ffmpeg.avutil.AVChannelLayout layout = g.getFormatContext().streams(g.getAudioStream())
+                    .codecpar().ch_layout();
+            return layout.order() != org.bytedeco.ffmpeg.global.avutil.AV_CHANNEL_ORDER_NATIVE
+                    || layout.u_mask() == org.bytedeco.ffmpeg.global.avutil.AV_CH_LAYOUT_STEREO;
         } catch (FrameGrabber.Exception e) {
             throw new MixException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The same whitelists as the prober: no playlist can make FFmpeg read other files. */
+    private static void whitelisted(FFmpegFrameGrabber grabber) {
+        grabber.setOption("format_whitelist", org.dubgate.media.probe.MediaProber.DEMUXER_WHITELIST);
+        grabber.setOption("protocol_whitelist", "file");
     }
 
     /** The audio channel count of the source as found in the file. */
@@ -170,6 +186,10 @@ public final class PcmReader implements AutoCloseable {
                 }
             }
         } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
+            if (keeping != null) {
+                keeping.abandon(); // a decoding with a gap in it is no decoding to keep
+                keeping = null;
+            }
             throw new MixException("cannot decode audio: " + e.getMessage(), e);
         }
     }

@@ -65,9 +65,10 @@ final class GapTracker {
             }
             runLength++;
         } else {
-            if (runLength >= minLength && runHasBefore) {
+            double level = runLength >= minLength && runHasBefore ? meanSquare(before) : Double.NaN;
+            if (level >= 0) { // as before: a NaN level (NaN samples) is no gap
                 finishPending();
-                pending = new Gap(runStart, runLength, meanSquare(before), 0);
+                pending = new Gap(runStart, runLength, level, 0);
             }
             runLength = 0;
         }
