@@ -139,10 +139,7 @@ record AudioEnvelope(double binSeconds, double startSeconds, float[] feature) {
     }
 
     private static FFmpegFrameGrabber open(Path file) {
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-        grabber.setOption("format_whitelist", MediaProber.DEMUXER_WHITELIST);
-        grabber.setOption("protocol_whitelist", "file");
-        return grabber;
+        return MediaProber.confinedGrabber(file);
     }
 
     /**

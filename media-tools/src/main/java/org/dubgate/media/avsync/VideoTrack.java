@@ -115,10 +115,8 @@ record VideoTrack(double[] times, double[] opening, int[] shotStarts, double fra
 
     /** A grabber for grey frames, opened as the prober opens uploads: real containers only, local files only. */
     static FFmpegFrameGrabber open(Path file) {
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        FFmpegFrameGrabber grabber = MediaProber.confinedGrabber(file);
         grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
-        grabber.setOption("format_whitelist", MediaProber.DEMUXER_WHITELIST);
-        grabber.setOption("protocol_whitelist", "file");
         return grabber;
     }
 

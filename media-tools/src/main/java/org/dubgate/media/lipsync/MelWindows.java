@@ -118,9 +118,7 @@ public final class MelWindows {
     /** 16 kHz mono samples {@code [first, first + count)} of the file; silence where the file has none. */
     static float[] decode(Path audio, long first, int count) throws LipSyncException {
         float[] out = new float[count];
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(audio.toFile());
-        grabber.setOption("format_whitelist", MediaProber.DEMUXER_WHITELIST);
-        grabber.setOption("protocol_whitelist", "file");
+        FFmpegFrameGrabber grabber = MediaProber.confinedGrabber(audio);
         try (grabber) {
             grabber.start();
             if (grabber.getAudioChannels() <= 0) {

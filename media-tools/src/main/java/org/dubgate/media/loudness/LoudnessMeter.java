@@ -60,10 +60,7 @@ public final class LoudnessMeter {
     private LoudnessAnalyzer analyze(Path file, int audioStream, List<Span> gateOn, boolean truePeak)
             throws LoudnessException {
         String name = file.getFileName().toString();
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
-            // the same whitelists as the prober: no playlist can make FFmpeg read other files
-            grabber.setOption("format_whitelist", MediaProber.DEMUXER_WHITELIST);
-            grabber.setOption("protocol_whitelist", "file");
+        try (FFmpegFrameGrabber grabber = MediaProber.confinedGrabber(file)) {
             if (audioStream >= 0) {
                 grabber.setAudioStream(audioStream);
             }

@@ -171,30 +171,26 @@ public final class DecodedAudio {
 
     /** Removes the least recently read files until what is kept fits the limit again. */
     private void trim() {
+        record File(Path path, long readMillis, long size) {
+        }
+        List<File> kept = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> kept = new ArrayList<>(files.filter(p -> {
+            for (Path p : files.toList()) {
                 String n = p.getFileName().toString();
-                return n.endsWith(S16) || n.endsWith(F32);
-            }).toList());
-            long total = 0;
-            List<long[]> info = new ArrayList<>();
-            for (Path p : kept) {
-                try {
-                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                    info.add(new long[]{a.lastModifiedTime().toMillis(), a.size()});
-                    total += a.size();
-                } catch (NoSuchFileException gone) {
-                    info.add(new long[]{Long.MAX_VALUE, 0}); // removed by another trim meanwhile
+                if (n.endsWith(S16) || n.endsWith(F32)) {
+                    try {
+                        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                        kept.add(new File(p, a.lastModifiedTime().toMillis(), a.size()));
+                    } catch (NoSuchFileException gone) {
+                        // removed by another trim meanwhile
+                    }
                 }
             }
-            Integer[] order = new Integer[kept.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, Comparator.comparingLong(i -> info.get(i)[0]));
-            for (int i = 0; i < order.length && total > maxBytes; i++) {
-                Files.deleteIfExists(kept.get(order[i]));
-                total -= info.get(order[i])[1];
+            long total = kept.stream().mapToLong(File::size).sum();
+            kept.sort(Comparator.comparingLong(File::readMillis));
+            for (int i = 0; i < kept.size() && total > maxBytes; i++) {
+                Files.deleteIfExists(kept.get(i).path());
+                total -= kept.get(i).size();
             }
         } catch (IOException e) {
             LOG.warning(() -> "cannot trim the decoded sources in " + folder + ": " + e);

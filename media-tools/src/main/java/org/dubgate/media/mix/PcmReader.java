@@ -5,6 +5,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameFilter;
 import org.bytedeco.javacv.FrameGrabber;
+import org.dubgate.media.probe.MediaProber;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -79,9 +80,8 @@ public final class PcmReader implements AutoCloseable {
     }
 
     private void openDecoder(Path file, Optional<String> select, String layout) throws MixException {
-        grabber = new FFmpegFrameGrabber(file.toFile());
+        grabber = MediaProber.confinedGrabber(file);
         try {
-            whitelisted(grabber);
             grabber.start();
             if (grabber.getAudioChannels() == 0) {
                 throw new MixException(file.getFileName() + " has no audio stream");
@@ -99,8 +99,7 @@ public final class PcmReader implements AutoCloseable {
 
     /** Whether the file's audio is two channels at 48 kHz: read as stereo, its samples are the decoder's own. */
     static boolean isStereoAt48k(Path file) throws MixException {
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
-            whitelisted(g);
+        try (FFmpegFrameGrabber g = MediaProber.confinedGrabber(file)) {
             g.start();
             if (g.getAudioChannels() != 2 || g.getSampleRate() != DialogueStem.RATE) {
                 return false;
@@ -114,12 +113,6 @@ public final class PcmReader implements AutoCloseable {
         } catch (FrameGrabber.Exception e) {
             throw new MixException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The same whitelists as the prober: no playlist can make FFmpeg read other files. */
-    private static void whitelisted(FFmpegFrameGrabber grabber) {
-        grabber.setOption("format_whitelist", org.dubgate.media.probe.MediaProber.DEMUXER_WHITELIST);
-        grabber.setOption("protocol_whitelist", "file");
     }
 
     /** The audio channel count of the source as found in the file. */

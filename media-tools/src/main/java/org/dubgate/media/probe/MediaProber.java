@@ -41,6 +41,17 @@ public final class MediaProber {
             "flv", "wav", "w64", "aiff", "caf", "flac", "mp3", "ogg", "aac", "ac3", "eac3", "dts", "truehd",
             "m4v", "h264", "hevc", "rawvideo", "s16le", "s24le", "f32le", "dv", "gxf", "wv", "ape");
 
+    /**
+     * A JavaCV grabber of {@code file} held to the same whitelists as the prober, for every reader of
+     * media: no playlist or reference in a file can make FFmpeg read other files or the network.
+     */
+    public static org.bytedeco.javacv.FFmpegFrameGrabber confinedGrabber(Path file) {
+        org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(file.toFile());
+        grabber.setOption("format_whitelist", DEMUXER_WHITELIST);
+        grabber.setOption("protocol_whitelist", "file");
+        return grabber;
+    }
+
     static final double TAIL_DECODE_SECONDS = 5.0;
     /** Header-declared duration may exceed what the packets reach by this much before we call it cut. */
     static final double DECLARED_DURATION_TOLERANCE = 0.5;
