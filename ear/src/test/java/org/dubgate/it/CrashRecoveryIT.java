@@ -9,6 +9,7 @@ import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ class CrashRecoveryIT {
     private static final String APP = "app";
     private static final Path SERVER_DIR = Path.of(System.getProperty("dubgate.it.server-dir"));
     private static final int CUES = 300;
+    private static final int MANAGEMENT_PORT = Integer.getInteger("it.management-port", 10090);
 
     @ArquillianResource
     ContainerController controller;
@@ -121,20 +123,45 @@ class CrashRecoveryIT {
                 .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir) && c.contains("jboss-modules"))
                         .orElse(false)).toList();
         // an earlier test's server on the same folder may still be finishing its exit (seen in CI): give it
-        // time; if it lingers, kill it too — it holds the ports the restart needs (a later CI run failed on
-        // "port 10090 is already in use" when only this test's server was killed)
+        // time; if it lingers, kill it too — it holds the ports the restart needs
         List<ProcessHandle> found = servers.get();
         for (long until = System.nanoTime() + Duration.ofSeconds(30).toNanos(); found.size() > 1
                 && System.nanoTime() < until; found = servers.get()) {
             LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
         }
         assertTrue(!found.isEmpty(), "a server JVM with " + dataDir);
-        for (ProcessHandle server : found) {
-            server.destroyForcibly();
-        }
-        found.forEach(server -> server.onExit().join());
+        found.forEach(this::killAndAwaitExit);
         controller.kill(SERVER); // the container only learns that its process is gone
+        awaitManagementPortFree();
         start();
+    }
+
+    private void killAndAwaitExit(ProcessHandle server) {
+        server.destroyForcibly();
+        server.onExit().join();
+    }
+
+    /**
+     * Until nothing accepts on the management port, the next start fails at once ("port 10090 is already
+     * in use": CI, twice, after the killed JVM had exited as far as its handle showed). Whatever WildFly
+     * still holds the port — found by the socket itself, not by its command line — is killed too; anything
+     * else holding it fails the test with its name.
+     */
+    private void awaitManagementPortFree() {
+        ListeningPort management = new ListeningPort(MANAGEMENT_PORT);
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!management.accepts()) {
+                    return true;
+                }
+                management.holders().stream()
+                        .filter(h -> h.info().commandLine().map(c -> c.contains("jboss-modules")).orElse(false))
+                        .forEach(this::killAndAwaitExit);
+                return false;
+            });
+        } catch (ConditionTimeoutException e) {
+            fail("the management port " + MANAGEMENT_PORT + " is held by: " + management.describeHolders(), e);
+        }
     }
 
 }
