@@ -1,9 +1,7 @@
 package org.dubgate.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,11 +16,6 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Titles and voices through REST: unique explicit codes, voices only on VOICE models, every bad field at once. */
 @ExtendWith(ArquillianExtension.class)
 class CatalogIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void titlesHaveUniqueExplicitCodes() {

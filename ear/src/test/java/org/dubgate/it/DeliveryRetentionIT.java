@@ -1,11 +1,7 @@
 package org.dubgate.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,13 +27,6 @@ class DeliveryRetentionIT {
     private static final Path STORAGE = Path.of(System.getProperty("dubgate.it.server-dir"), "data", "dubgate",
             "storage", "objects");
 
-    @ArquillianResource
-    ManagementClient management;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void aTempDeliverysFilesGoWhenItsRetentionEndsAndItsRecordAndManifestStay() throws Exception {
@@ -57,14 +46,14 @@ class DeliveryRetentionIT {
         List<JsonObject> deliverables = d.manager.all("/api/v1/jobs/" + jobId + "/deliverables");
         List<JsonObject> outputs = d.manager.all("/api/v1/jobs/" + jobId + "/outputs");
 
-        ServerProperties.set(management, "dubgate.delivery.temp-retention", "PT1S");
+        ServerProperties.set("dubgate.delivery.temp-retention", "PT1S");
         JsonObject delivery;
         try {
             HttpResponse<String> r = d.manager.post("/api/v1/jobs/" + jobId + "/delivery", "");
             assertEquals(201, r.statusCode(), r.body());
             delivery = Api.json(r);
         } finally {
-            ServerProperties.remove(management, "dubgate.delivery.temp-retention");
+            ServerProperties.remove("dubgate.delivery.temp-retention");
         }
         String id = delivery.getString("id");
         assertEquals("TEMP", delivery.getString("purpose"));

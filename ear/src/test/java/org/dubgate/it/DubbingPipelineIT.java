@@ -6,9 +6,7 @@ import jakarta.json.JsonObject;
 import org.dubgate.media.probe.MediaProbe;
 import org.dubgate.media.probe.MediaProber;
 import org.dubgate.media.probe.StreamInfo;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +41,6 @@ class DubbingPipelineIT {
 
     @TempDir
     Path tmp;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void gridClipDubbedIntoEnglishAndSpanishIsAssembledAndReadyForReview() throws Exception {

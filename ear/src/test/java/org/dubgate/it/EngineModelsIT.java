@@ -1,9 +1,7 @@
 package org.dubgate.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -14,11 +12,6 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The installed engines register by name: the server finds their binary, library and voice data and hashes them. */
 @ExtendWith(ArquillianExtension.class)
 class EngineModelsIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void espeakAndFliteRegisterWithTheirArtifactsAndStayVerified() {

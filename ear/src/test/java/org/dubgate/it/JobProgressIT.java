@@ -1,9 +1,7 @@
 package org.dubgate.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,16 +27,8 @@ import static org.junit.jupiter.api.Assertions.*;
 @ExtendWith(ArquillianExtension.class)
 class JobProgressIT {
 
-    @org.jboss.arquillian.test.api.ArquillianResource
-    org.jboss.as.arquillian.container.ManagementClient management;
-
     static Dubbing dubbing;
     static String source;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @BeforeAll
     static void setUp() {
@@ -165,7 +155,7 @@ class JobProgressIT {
 
     @Test
     void aClientThatWaitsLongerThanAMinuteForItsJobStillHearsItToTheEnd() throws Exception {
-        TaskQueue.pause(management); // nothing moves: the stream stays silent after its snapshot
+        TaskQueue.pause(); // nothing moves: the stream stays silent after its snapshot
         CompletableFuture<List<Event>> client;
         String jobId;
         try {
@@ -173,7 +163,7 @@ class JobProgressIT {
             client = CompletableFuture.supplyAsync(() -> stream(jobId, null));
             Thread.sleep(70_000);
         } finally {
-            TaskQueue.resume(management);
+            TaskQueue.resume();
         }
         List<Event> events = client.get(120, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals("SNAPSHOT", events.get(0).json().getString("type"));

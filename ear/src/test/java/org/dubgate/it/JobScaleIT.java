@@ -3,9 +3,7 @@ package org.dubgate.it;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,11 +24,6 @@ import static org.junit.jupiter.api.Assertions.*;
 class JobScaleIT {
 
     static final int CUES = 300;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void threeHundredCuesInThreeLanguagesEachDoneExactlyOnce() throws Exception {

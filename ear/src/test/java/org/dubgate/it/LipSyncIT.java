@@ -6,9 +6,7 @@ import com.networknt.schema.SpecificationVersion;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.dubgate.media.lipsync.MouthWarp;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,11 +44,6 @@ class LipSyncIT {
 
     @TempDir
     Path tmp;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void anOnScreenMouthIsReDrawnOnlyUnderItsPerformersOwnGrantReviewedLabelledAndWithdrawnOnRevocation()

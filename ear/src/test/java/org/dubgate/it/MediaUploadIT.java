@@ -1,9 +1,7 @@
 package org.dubgate.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +17,6 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Upload → JMS probe → READY/REJECTED, and ranged download, on the real server with real FFmpeg. */
 @ExtendWith(ArquillianExtension.class)
 class MediaUploadIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @TempDir
     Path tmp;

@@ -1,8 +1,6 @@
 package org.dubgate.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,11 +23,6 @@ class MemorySoakIT {
     /** Half the leak the issue measured, per job. */
     private static final double MAX_GROWTH_MB_PER_JOB = 0.07;
     private static final double MIN_LIMIT_MB = 14;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void aMinuteOfSmallJobsLeavesTheHeapWhereItWas() throws Exception {

@@ -3,9 +3,7 @@ package org.dubgate.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.dubgate.media.voice.VoiceEngines;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,11 +47,6 @@ class ModelArtifactIT {
     /** The installed espeak-ng's binary, library and voice data. */
     static List<Path> installed;
     static List<Path> copied;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @BeforeAll
     static void aCopyOfEspeakNg() throws Exception {

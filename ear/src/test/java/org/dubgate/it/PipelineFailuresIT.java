@@ -1,11 +1,7 @@
 package org.dubgate.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,16 +26,9 @@ class PipelineFailuresIT {
 
     static final Path SERVER_DIR = Path.of(System.getProperty("dubgate.it.server-dir"));
 
-    @ArquillianResource
-    ManagementClient management;
 
     @TempDir
     Path tmp;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void aSynthesisWhoseEveryAttemptTimesOutFailsWithItsReasonAndKeepsTheLinesMadeBefore() throws Exception {
@@ -52,12 +41,12 @@ class PipelineFailuresIT {
             // once some lines are made, the running server is told to kill every engine after 1 ms
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                     .until(() -> d.manager.all("/api/v1/jobs/" + jobId + "/outputs").size() >= 20);
-            ServerProperties.set(management, "dubgate.synthesis.line-timeout-ms", "1");
+            ServerProperties.set("dubgate.synthesis.line-timeout-ms", "1");
             job = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> d.job(jobId),
                     j -> !List.of("QUEUED", "RUNNING").contains(j.getString("state")) && Dubbing.tasks(j).stream()
                             .allMatch(t -> !List.of("PENDING", "RUNNING").contains(t.getString("state"))));
         } finally {
-            ServerProperties.remove(management, "dubgate.synthesis.line-timeout-ms");
+            ServerProperties.remove("dubgate.synthesis.line-timeout-ms");
         }
         assertEquals("FAILED", job.getString("state"), job.toString());
         List<JsonObject> failed = Dubbing.tasks(job).stream().filter(t -> t.getString("state").equals("FAILED")).toList();

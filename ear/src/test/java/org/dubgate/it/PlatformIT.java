@@ -1,9 +1,7 @@
 package org.dubgate.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,11 +16,6 @@ import static org.junit.jupiter.api.Assertions.*;
 class PlatformIT {
 
     private static final int MANAGEMENT_PORT = Integer.getInteger("it.management-port", 10090);
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void openApiDocumentDescribesTheApi() {

@@ -2,9 +2,7 @@ package org.dubgate.it;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,11 +22,6 @@ class PortalShellIT {
 
     @RegisterExtension
     static final Portal portal = Portal.perClass();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void aWrongPasswordIsSaidInWordsAndTheRightOneShowsOnlyOnesOwnRoles() {

@@ -1,9 +1,7 @@
 package org.dubgate.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,11 +22,6 @@ class ProblemDetailsIT {
 
     private static final long LIMIT = Long.getLong("dubgate.it.upload-limit", 5_000_000);
     private static final Path SERVER = Path.of(System.getProperty("dubgate.it.server-dir", "target/it-server"));
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void validationErrorsNameEveryFieldAtOnce() {

@@ -1,9 +1,7 @@
 package org.dubgate.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -102,11 +100,6 @@ class SecurityIT {
             new Endpoint("GET", "/api/v1/deliveries/" + NO_SUCH + "/files/manifest.json", null, null,
                     Set.of("manager", "admin")),
             new Endpoint("GET", "/api/v1/schemas/delivery-manifest.json", null, null, ALL));
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void everyEndpointAnswers401WithoutCredentialsAnd403ToOtherRoles() {

@@ -1,11 +1,8 @@
 package org.dubgate.it;
 
-import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
 
 import java.io.IOException;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * System properties set and removed on the running test server through its management API, as an
@@ -17,19 +14,18 @@ final class ServerProperties {
     private ServerProperties() {
     }
 
-    static void set(ManagementClient management, String name, String value) throws IOException {
+    static void set(String name, String value) throws IOException {
         ModelNode op = new ModelNode();
         op.get("operation").set("add");
         op.get("address").add("system-property", name);
         op.get("value").set(value);
-        ModelNode result = management.getControllerClient().execute(op);
-        assertEquals("success", result.get("outcome").asString(), result.toString());
+        Management.run(op);
     }
 
-    static void remove(ManagementClient management, String name) throws IOException {
+    static void remove(String name) throws IOException {
         ModelNode op = new ModelNode();
         op.get("operation").set("remove");
         op.get("address").add("system-property", name);
-        management.getControllerClient().execute(op);
+        Management.execute(op);
     }
 }

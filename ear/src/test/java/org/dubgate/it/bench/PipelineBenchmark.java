@@ -4,12 +4,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import org.dubgate.it.Api;
-import org.dubgate.it.Deployments;
 import org.dubgate.it.Fixtures;
 import org.dubgate.media.mix.ProgrammeMix;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -69,11 +66,6 @@ class PipelineBenchmark {
         v.put("en", new CliPipeline.Voice("flite", "slt", 100, 100, "eng"));
         v.put("es", new CliPipeline.Voice("espeak-ng", "es", 100, 100, "spa"));
         return v;
-    }
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
     }
 
     /** One server job: the job as it ended, where its time went, and the server's peak memory meanwhile. */

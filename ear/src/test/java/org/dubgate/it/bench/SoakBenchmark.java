@@ -1,10 +1,7 @@
 package org.dubgate.it.bench;
 
-import org.dubgate.it.Deployments;
 import org.dubgate.it.MemorySoak;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,11 +19,6 @@ import java.time.Instant;
 class SoakBenchmark {
 
     private static final int MINUTES = Integer.getInteger("dubgate.bench.soak-minutes", 5);
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void smallJobsForMinutes() throws Exception {

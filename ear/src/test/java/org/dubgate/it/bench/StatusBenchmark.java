@@ -1,16 +1,11 @@
 package org.dubgate.it.bench;
 
 import org.dubgate.it.Api;
-import org.dubgate.it.Deployments;
 import org.dubgate.it.Dubbing;
 import org.dubgate.it.TaskQueue;
 import org.dubgate.it.MediaChecks;
 import org.dubgate.it.ServerProcess;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -54,16 +49,9 @@ class StatusBenchmark {
     private static final long READ_EVERY_MILLIS = 100;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @ArquillianResource
-    ManagementClient management;
 
     /** How many of the watched round's SSE clients heard their job to its end event. */
     private String streamsHeard = "none";
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void tenJobsWatchedAndNot() throws Exception {
@@ -93,7 +81,7 @@ class StatusBenchmark {
         Files.writeString(out.resolve("status.txt"), report);
 
         // idle: nothing moves (the task queue paused); CPU of the server process with 0 and 30 clients waiting
-        TaskQueue.pause(management);
+        TaskQueue.pause();
         try {
             List<String> idle = new ArrayList<>();
             for (int i = 0; i < JOBS; i++) {
@@ -126,7 +114,7 @@ class StatusBenchmark {
                     + "round trip (%d sequential reads)%n", (server.cpuSeconds() - before) * 1000.0 / reads,
                     wall * 1000 / reads, reads));
         } finally {
-            TaskQueue.resume(management);
+            TaskQueue.resume();
         }
         Files.writeString(out.resolve("status.txt"), report);
         System.out.println(report);

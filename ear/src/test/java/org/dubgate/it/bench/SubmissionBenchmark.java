@@ -1,14 +1,9 @@
 package org.dubgate.it.bench;
 
 import org.dubgate.it.Api;
-import org.dubgate.it.Deployments;
 import org.dubgate.it.Dubbing;
 import org.dubgate.it.TaskQueue;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,13 +33,6 @@ class SubmissionBenchmark {
 
     private static final int RUNS = 7;
 
-    @ArquillianResource
-    ManagementClient management;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
 
     @Test
     void bigSubmissions() throws Exception {
@@ -60,7 +48,7 @@ class SubmissionBenchmark {
         Path bigFile = Files.writeString(out.resolve("script-5000.vtt"), big);
 
         List<String> accepted = new ArrayList<>();
-        TaskQueue.pause(management);
+        TaskQueue.pause();
         try {
             accepted.add(d.submit(source, Map.of("es", big), null)); // warm-up
             double[] one = median(() -> {
@@ -95,7 +83,7 @@ class SubmissionBenchmark {
             for (String jobId : accepted) {
                 d.manager.post("/api/v1/jobs/" + jobId + "/cancel", null);
             }
-            TaskQueue.resume(management);
+            TaskQueue.resume();
         }
         assertEquals(1 + 2 * RUNS, accepted.size());
         assertTrue(Api.json(d.manager.get("/api/v1/jobs/" + accepted.get(0))).getString("state").equals("CANCELLED"));
