@@ -49,22 +49,25 @@ final class ClusterJobs {
     private final Dubbing dubbing;
     private final String longSource;
     private final String shortSource;
+    private final Path clusterDir;
 
-    private ClusterJobs(Dubbing dubbing, String longSource, String shortSource) {
+    private ClusterJobs(Dubbing dubbing, String longSource, String shortSource, Path clusterDir) {
         this.dubbing = dubbing;
         this.longSource = longSource;
         this.shortSource = shortSource;
+        this.clusterDir = clusterDir;
     }
 
     /** A title, a performer who consented to the three languages and a voice each; the two silent sources, uploaded. */
-    static ClusterJobs create(Path work) throws Exception {
+    static ClusterJobs create(Path clusterDir) throws Exception {
+        Path work = clusterDir.resolve("sources");
         Dubbing dubbing = new Dubbing(BIG_LANGUAGES.toArray(String[]::new));
         Files.createDirectories(work);
         String longId = dubbing.upload("silence-long.flac", "audio/flac",
                 Files.readAllBytes(Dubbing.silentFlac(work.resolve("long.flac"), sourceSeconds()))).getString("id");
         String shortId = dubbing.upload("silence-short.flac", "audio/flac",
                 Files.readAllBytes(Dubbing.silentFlac(work.resolve("short.flac"), 10))).getString("id");
-        return new ClusterJobs(dubbing, longId, shortId);
+        return new ClusterJobs(dubbing, longId, shortId, clusterDir);
     }
 
     /** The long source: the big job's cues end at 120 s, and 10 s of tail follow, like a programme's. */
@@ -96,6 +99,7 @@ final class ClusterJobs {
         languages.forEach(l -> scripts.put(l, Dubbing.script(cues, EVERY_MS, SLOT_MS, TEXT.get(l))));
         ExecutorService pool = Executors.newFixedThreadPool(count);
         List<String> ids = new ArrayList<>();
+        CpuUse.Snapshot cpuBefore = CpuUse.now(clusterDir);
         long t0 = System.nanoTime();
         try {
             List<Future<String>> submitted = new ArrayList<>();
@@ -125,6 +129,7 @@ final class ClusterJobs {
             }
         }
         double clientSeconds = (System.nanoTime() - t0) / 1e9;
+        String cpu = CpuUse.between(cpuBefore, CpuUse.now(clusterDir));
         List<JsonObject> jobs = ids.stream().map(settled::get).toList();
         // checked after the clock stopped: reading 1,800 outputs is not the cluster's work
         JobTimes first = null;
@@ -137,7 +142,7 @@ final class ClusterJobs {
                 first = JobTimes.of(job, outputs);
             }
         }
-        return new Run(jobs, clientSeconds, first, recognized);
+        return new Run(jobs, clientSeconds, first, recognized, cpu);
     }
 
     /** In review, every task succeeded, and one line per cue and language: none lost, none made twice. */
@@ -157,10 +162,10 @@ final class ClusterJobs {
 
     /**
      * One timed batch: the jobs as they settled, the client's wall time (submit to the poll that saw the
-     * last one settled), the first job's time by task kind, and how many lines CHECK ran the English
-     * recognizer on.
+     * last one settled), the first job's time by task kind, how many lines CHECK ran the English
+     * recognizer on, and the machine's CPU time over the client's wall time by who spent it ({@link CpuUse}).
      */
-    record Run(List<JsonObject> jobs, double clientSeconds, JobTimes firstJob, long recognizedLines) {
+    record Run(List<JsonObject> jobs, double clientSeconds, JobTimes firstJob, long recognizedLines, String cpu) {
 
         /** The first job created to the last one's last change (IN_REVIEW), by the server's clock. */
         double serverSeconds() {

@@ -65,7 +65,7 @@ class NodesBenchmark {
             cluster.startObjectStore();
             // node-1 answers where Api.BASE points (the IT server's port: no Arquillian server runs beside this test)
             start(cluster, dir, NODE_1, URI.create(Api.BASE).getPort() - 8080);
-            ClusterJobs jobs = ClusterJobs.create(dir.resolve("sources"));
+            ClusterJobs jobs = ClusterJobs.create(dir);
             one = measure(jobs, repeats);
             start(cluster, dir, NODE_2, NODE_2_OFFSET);
             two = measure(jobs, repeats);

@@ -34,6 +34,8 @@ final class NodesReport {
         for (int i = 0; i < a.size(); i++) {
             s.append(String.format(Locale.ROOT, "  run %d, tasks per node, 1 node:  %s%n                         2 nodes: %s%n",
                     i + 1, a.get(i).perNode(), b.get(i).perNode()));
+            s.append(String.format(Locale.ROOT, "  run %d, CPU by process, 1 node:  %s%n                          2 nodes: %s%n",
+                    i + 1, a.get(i).cpu(), b.get(i).cpu()));
             if (big) {
                 // the serial tail (the last language's MIX and CHECK, then ASSEMBLE) is what a second node cannot share
                 s.append(String.format(Locale.ROOT, "  run %d, wall covered / busy by kind, 1 node:  %s%n"

@@ -1,0 +1,131 @@
+package org.dubgate.it.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * CPU time on this machine by who spent it, read from {@code /proc} the way {@code top} does: each
+ * process's user and system time plus its reaped children's (an engine a node ran is the node's),
+ * grouped as the cluster's parts — each node, the broker, s3proxy, PostgreSQL (every backend), this
+ * benchmark's JVM, and the rest. Between two snapshots it says what share of a batch's CPU the shared
+ * services took, which a second node does not divide.
+ */
+final class CpuUse {
+
+    /** Clock ticks a second of {@code /proc/<pid>/stat} times: USER_HZ, 100 on Linux. */
+    private static final double TICKS = 100.0;
+    private static final String THIS_JVM = "benchmark JVM";
+    private static final List<String> ORDER = List.of("node-1", "node-2", "PostgreSQL", "broker", "s3proxy", THIS_JVM, "other");
+
+    /** Seconds by part, and the machine's busy and total CPU seconds (all cores) from {@code /proc/stat}. */
+    record Snapshot(Map<String, Double> seconds, double machineBusy, double machineTotal) {
+    }
+
+    private CpuUse() {
+    }
+
+    /** Every process now; {@code clusterDir} tells the nodes apart (each runs from {@code <clusterDir>/<name>/server}). */
+    static Snapshot now(Path clusterDir) throws IOException {
+        Map<Long, Long> parent = new HashMap<>();
+        Map<Long, String> own = new HashMap<>();
+        Map<Long, Double> seconds = new HashMap<>();
+        try (Stream<Path> pids = Files.list(Path.of("/proc"))) {
+            for (Path p : pids.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                long pid = Long.parseLong(p.getFileName().toString());
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    // after "(comm)": state ppid ... utime(14) stime(15) cutime(16) cstime(17), counted from field 3
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    parent.put(pid, Long.parseLong(f[1]));
+                    seconds.put(pid, (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                            + Long.parseLong(f[14])) / TICKS);
+                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8)
+                            .replace('\0', ' ');
+                    role(pid, comm, cmdline, clusterDir).ifPresent(r -> own.put(pid, r));
+                } catch (IOException | RuntimeException gone) {
+                    // exited while being read: its time is its parent's once reaped
+                }
+            }
+        }
+        Map<String, Double> byPart = new LinkedHashMap<>();
+        seconds.forEach((pid, s) -> byPart.merge(partOf(pid, own, parent), s, Double::sum));
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        double total = 0;
+        for (int i = 1; i <= 8 && i < cpu.length; i++) { // user nice system idle iowait irq softirq steal
+            total += Long.parseLong(cpu[i]);
+        }
+        double idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+        return new Snapshot(byPart, (total - idle) / TICKS, total / TICKS);
+    }
+
+    /** "node-1 41.2 s (38 %), …; machine busy 93 % of its cores", the seconds spent between the two snapshots. */
+    static String between(Snapshot before, Snapshot after) {
+        Map<String, Double> spent = new TreeMap<>(java.util.Comparator.comparingInt(CpuUse::rank)
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        after.seconds().forEach((part, s) -> {
+            double d = s - before.seconds().getOrDefault(part, 0.0);
+            if (d > 0.05) {
+                spent.put(part, d);
+            }
+        });
+        double sum = spent.values().stream().mapToDouble(Double::doubleValue).sum();
+        double busy = after.machineBusy() - before.machineBusy();
+        double total = after.machineTotal() - before.machineTotal();
+        return spent.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s (%.0f %%)", e.getKey(),
+                        e.getValue(), 100 * e.getValue() / sum)).collect(Collectors.joining(", "))
+                + String.format(Locale.ROOT, "; machine busy %.0f %% of its cores", total > 0 ? 100 * busy / total : 0);
+    }
+
+    private static Optional<String> role(long pid, String comm, String cmdline, Path clusterDir) {
+        if (pid == ProcessHandle.current().pid()) {
+            return Optional.of(THIS_JVM);
+        }
+        if (cmdline.contains("jboss-modules")) {
+            String marker = "-Djboss.server.base.dir=" + clusterDir + "/";
+            int at = cmdline.indexOf(marker);
+            if (at >= 0) {
+                String rest = cmdline.substring(at + marker.length());
+                return Optional.of(rest.substring(0, rest.indexOf('/')));
+            }
+        }
+        if (cmdline.contains("s3proxy")) {
+            return Optional.of("s3proxy");
+        }
+        if (cmdline.contains("artemis")) {
+            return Optional.of("broker");
+        }
+        if (comm.equals("postgres")) {
+            return Optional.of("PostgreSQL");
+        }
+        return Optional.empty();
+    }
+
+    /** A process's own part, else its nearest ancestor's (an engine run by a node), else "other". */
+    private static String partOf(long pid, Map<Long, String> own, Map<Long, Long> parent) {
+        Long p = pid;
+        for (int depth = 0; p != null && depth < 8; depth++, p = parent.get(p)) {
+            String part = own.get(p);
+            if (part != null) {
+                return part;
+            }
+        }
+        return "other";
+    }
+
+    private static int rank(String part) {
+        int i = ORDER.indexOf(part);
+        return i < 0 ? ORDER.size() - 1 : i;
+    }
+}
