@@ -180,7 +180,7 @@ public final class Cluster implements AutoCloseable {
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.add(process);
         all.forEach(ProcessHandle::destroyForcibly);
-        all.forEach(p -> p.onExit().join());
+        all.forEach(ProcStat::awaitExit);
     }
 
     private static boolean answers(String url) {

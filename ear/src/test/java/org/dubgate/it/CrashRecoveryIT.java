@@ -138,7 +138,7 @@ class CrashRecoveryIT {
 
     private void killAndAwaitExit(ProcessHandle server) {
         server.destroyForcibly();
-        server.onExit().join();
+        ProcStat.awaitExit(server);
     }
 
     /**

@@ -43,9 +43,7 @@ public final class ServerProcess {
 
     /** User and system CPU so far, in seconds. */
     public double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime (fields 14, 15), in ticks
+        return ProcStat.of(pid()).ownSeconds();
     }
 
     /** Resident set size now, in MB. */
