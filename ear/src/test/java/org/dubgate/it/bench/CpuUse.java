@@ -1,5 +1,7 @@
 package org.dubgate.it.bench;
 
+import org.dubgate.it.ProcStat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,24 +21,28 @@ import java.util.stream.Stream;
  * process's user and system time plus its reaped children's (an engine a node ran is the node's),
  * grouped as the cluster's parts — each node, the broker, s3proxy, PostgreSQL (every backend), this
  * benchmark's JVM, and the rest. Between two snapshots it says what share of a batch's CPU the shared
- * services took, which a second node does not divide.
+ * services took, which a second node does not divide. Of each Java part it also reads the seconds its
+ * JIT compilers spent ({@code java.ci.totalTime}, through {@code jcmd PerfCounter.print}): on these two
+ * cores a JVM still compiling takes CPU the work would otherwise have, so a figure from nodes that are
+ * not warm says so.
  */
 final class CpuUse {
 
-    /** Clock ticks a second of {@code /proc/<pid>/stat} times: USER_HZ, 100 on Linux. */
-    private static final double TICKS = 100.0;
     private static final String THIS_JVM = "benchmark JVM";
     private static final List<String> ORDER = List.of("node-1", "node-2", "PostgreSQL", "broker", "s3proxy", THIS_JVM, "other");
 
-    /** Seconds by part, and the machine's busy and total CPU seconds (all cores) from {@code /proc/stat}. */
-    record Snapshot(Map<String, Double> seconds, double machineBusy, double machineTotal) {
+    /**
+     * Seconds by part, the JIT's seconds by Java part, and the machine's busy and total CPU seconds (all
+     * cores) from {@code /proc/stat}.
+     */
+    record Snapshot(Map<String, Double> seconds, Map<String, Double> jit, double machineBusy, double machineTotal) {
     }
 
     private CpuUse() {
     }
 
     /** Every process now; {@code clusterDir} tells the nodes apart (each runs from {@code <clusterDir>/<name>/server}). */
-    static Snapshot now(Path clusterDir) throws IOException {
+    static Snapshot now(Path clusterDir) throws IOException, InterruptedException {
         Map<Long, Long> parent = new HashMap<>();
         Map<Long, String> own = new HashMap<>();
         Map<Long, Double> seconds = new HashMap<>();
@@ -44,13 +50,11 @@ final class CpuUse {
             for (Path p : pids.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 long pid = Long.parseLong(p.getFileName().toString());
                 try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    // after "(comm)": state ppid ... utime(14) stime(15) cutime(16) cstime(17), counted from field 3
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    parent.put(pid, Long.parseLong(f[1]));
-                    seconds.put(pid, (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
-                            + Long.parseLong(f[14])) / TICKS);
+                    ProcStat stat = ProcStat.of(pid);
+                    String comm = stat.comm();
+                    parent.put(pid, stat.ppid());
+                    // this JVM's reaped children are the jcmd runs below, not the cluster's work
+                    seconds.put(pid, pid == ProcessHandle.current().pid() ? stat.ownSeconds() : stat.withChildrenSeconds());
                     String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8)
                             .replace('\0', ' ');
                     role(pid, comm, cmdline, clusterDir).ifPresent(r -> own.put(pid, r));
@@ -67,7 +71,32 @@ final class CpuUse {
             total += Long.parseLong(cpu[i]);
         }
         double idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-        return new Snapshot(byPart, (total - idle) / TICKS, total / TICKS);
+        Map<String, Double> jit = new LinkedHashMap<>();
+        for (Map.Entry<Long, String> java : own.entrySet()) {
+            if (!java.getValue().equals("PostgreSQL")) {
+                jitSeconds(java.getKey()).ifPresent(s -> jit.merge(java.getValue(), s, Double::sum));
+            }
+        }
+        return new Snapshot(byPart, jit, ProcStat.seconds((long) (total - idle)), ProcStat.seconds((long) total));
+    }
+
+    /** The seconds a JVM's JIT compilers have spent so far (its perf counters), if it answers. */
+    private static Optional<Double> jitSeconds(long pid) throws IOException, InterruptedException {
+        if (pid == ProcessHandle.current().pid()) {
+            return Optional.of(java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
+                    / 1000.0);
+        }
+        Commands.Output out = Commands.run(List.of("jcmd", Long.toString(pid), "PerfCounter.print"), Map.of(),
+                java.time.Duration.ofSeconds(30));
+        Map<String, String> counters = out.text().lines().filter(l -> l.indexOf('=') > 0)
+                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1),
+                        (x, y) -> x));
+        try {
+            return Optional.of(Long.parseLong(counters.get("java.ci.totalTime"))
+                    / Double.parseDouble(counters.get("sun.os.hrt.frequency")));
+        } catch (RuntimeException notAJvmOrGone) {
+            return Optional.empty();
+        }
     }
 
     /** "node-1 41.2 s (38 %), …; machine busy 93 % of its cores", the seconds spent between the two snapshots. */
@@ -83,9 +112,17 @@ final class CpuUse {
         double sum = spent.values().stream().mapToDouble(Double::doubleValue).sum();
         double busy = after.machineBusy() - before.machineBusy();
         double total = after.machineTotal() - before.machineTotal();
-        return spent.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s (%.0f %%)", e.getKey(),
-                        e.getValue(), 100 * e.getValue() / sum)).collect(Collectors.joining(", "))
+        return spent.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s (%.0f %%%s)", e.getKey(),
+                        e.getValue(), 100 * e.getValue() / sum, jit(before, after, e.getKey())))
+                .collect(Collectors.joining(", "))
                 + String.format(Locale.ROOT, "; machine busy %.0f %% of its cores", total > 0 ? 100 * busy / total : 0);
+    }
+
+    /** ", JIT 12.3 s": what the part's compilers spent of its seconds, where it is a JVM that answered both times. */
+    private static String jit(Snapshot before, Snapshot after, String part) {
+        Double a = before.jit().get(part);
+        Double b = after.jit().get(part);
+        return a == null || b == null ? "" : String.format(Locale.ROOT, ", JIT %.1f s", b - a);
     }
 
     private static Optional<String> role(long pid, String comm, String cmdline, Path clusterDir) {

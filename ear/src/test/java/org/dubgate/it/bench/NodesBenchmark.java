@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * "Growing past one machine": what a second node adds, on one cluster in one run, started the way an
  * operator starts one (org.dubgate.it.Cluster: bin/broker, s3proxy, bin/node on this run's PostgreSQL),
  * each node with one worker. First node-1 alone (node-2 not started), then node-2 beside it; on each, an
- * untimed warm-up, then {@code -Ddubgate.bench.repeats} (1) times (a) one synthesis-bound job of 600 cues x
- * 3 languages and (b) ten small jobs at once; the ratios t(1 node) / t(2 nodes) of the medians, and which
+ * untimed warm-up (the big job and a few small ones), then {@code -Ddubgate.bench.repeats} (1) times (a) one
+ * synthesis-bound job of 600 cues x 3 languages and (b) ten small jobs at once; the ratios t(1 node) / t(2 nodes) of the medians, and which
  * node ran how many tasks. Then, with the cluster stopped, (c) {@link RowLocks}: the ledger head's and a job
  * row's lock on the same PostgreSQL with pgbench. Writes {@code target/benchmarks/nodes.txt} and prints it.
  * Run by bench/nodes.sh (profiles benchmark, postgresql, nodes-benchmark), never by the test suite.
@@ -104,8 +104,15 @@ class NodesBenchmark {
         }
     }
 
-    /** The warm-up (untimed, checked like the others), then the timed batches, big job first each time. */
+    /**
+     * The warm-up (untimed, checked like the others), then the timed batches, big job first each time.
+     * The warm-up runs the big job once as well: read through the JVMs' perf counters, a node after only
+     * a few small jobs still spent half its CPU of the next minutes in its JIT compilers (51 of the one
+     * node's ~110 s over its batches, s3proxy 17 of its 18 s), and the timed batches measured the
+     * compilers on these two cores rather than the work.
+     */
     private static Configuration measure(ClusterJobs jobs, int repeats) throws Exception {
+        jobs.big();
         jobs.warmUp();
         List<ClusterJobs.Run> big = new ArrayList<>();
         List<ClusterJobs.Run> small = new ArrayList<>();
@@ -126,8 +133,8 @@ class NodesBenchmark {
                   one worker each (DUBGATE_WORKERS=1, heap 768m, lease 6 s); CHECK's English recognizer:
                   DUBGATE_QA_RECOGNIZE_ENGLISH=%s (the nodes inherit this JVM's environment)
                 method: node-1 alone (node-2 not started), then node-2 started beside it; on each configuration an
-                  untimed warm-up (%d small jobs at once, after each node's warm-up at deploy), then %d x (the big job,
-                  the ten small jobs). Every job is submitted through node-1 and polled there every 500 ms. Time = the
+                  untimed warm-up (the big job, then %d small jobs at once, after each node's warm-up at deploy),
+                  then %d x (the big job, the ten small jobs). Every job is submitted through node-1 and polled there every 500 ms. Time = the
                   first job's createdAt to the last one's IN_REVIEW (updatedAt), the server's clock; the client's
                   (first POST to the poll that saw the last one in review) beside it. Ratio = t(1 node) / t(2 nodes) of
                   the medians: 2.00 is every second node's worth. All of it shares this machine's cores (the broker,
