@@ -11,8 +11,7 @@ import static org.awaitility.Awaitility.await;
  * One process's line of {@code /proc/<pid>/stat}, as the benchmarks read CPU time: its command name,
  * its parent, and its user + system time, its own and its reaped children's. The fields are counted
  * after the last ')' — the command name in parentheses may itself hold spaces and parentheses. Also how
- * the tests wait for a process they killed ({@link #awaitExit}), which {@code /proc} tells apart from a
- * thread that took its number.
+ * the tests wait for a process they killed ({@link #awaitExit}).
  */
 public record ProcStat(long pid, String comm, long ppid, long ownTicks, long childrenTicks) {
 
@@ -48,21 +47,12 @@ public record ProcStat(long pid, String comm, long ppid, long ownTicks, long chi
      * Waits for a killed process to be gone. Not with a bare {@code onExit().join()}: for a process that
      * is not this JVM's child, Java polls {@code kill(pid, 0)}, which Linux also answers for a thread id —
      * and once the engines' thousands of short processes have wrapped the pid counter, a killed node's
-     * pid was seen here as a thread of the broker, and the nodes benchmark waited on it for ever. A pid that
-     * now names a thread of another process counts as exited; one still alive after a minute fails.
+     * pid was seen here as a thread of the broker, and the nodes benchmark waited on it for ever.
+     * {@link ProcessHandle#isAlive} compares the start time the handle was made with, so a number taken
+     * by a newer thread or process counts as exited; one still alive after a minute fails.
      */
     public static void awaitExit(ProcessHandle p) {
         await("exit of pid " + p.pid()).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !p.isAlive() || !isProcess(p.pid()));
-    }
-
-    /** Whether {@code pid} names a process (its thread group's leader), not a thread of some other process. */
-    private static boolean isProcess(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .anyMatch(l -> l.startsWith("Tgid:") && l.substring(5).strip().equals(Long.toString(pid)));
-        } catch (IOException gone) {
-            return false;
-        }
+                .until(() -> !p.isAlive());
     }
 }

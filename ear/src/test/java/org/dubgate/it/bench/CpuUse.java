@@ -66,18 +66,18 @@ final class CpuUse {
         Map<String, Double> byPart = new LinkedHashMap<>();
         seconds.forEach((pid, s) -> byPart.merge(partOf(pid, own, parent), s, Double::sum));
         String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        double total = 0;
+        long total = 0;
         for (int i = 1; i <= 8 && i < cpu.length; i++) { // user nice system idle iowait irq softirq steal
             total += Long.parseLong(cpu[i]);
         }
-        double idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+        long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
         Map<String, Double> jit = new LinkedHashMap<>();
         for (Map.Entry<Long, String> java : own.entrySet()) {
             if (!java.getValue().equals("PostgreSQL")) {
                 jitSeconds(java.getKey()).ifPresent(s -> jit.merge(java.getValue(), s, Double::sum));
             }
         }
-        return new Snapshot(byPart, jit, ProcStat.seconds((long) (total - idle)), ProcStat.seconds((long) total));
+        return new Snapshot(byPart, jit, ProcStat.seconds(total - idle), ProcStat.seconds(total));
     }
 
     /** The seconds a JVM's JIT compilers have spent so far (its perf counters), if it answers. */
