@@ -20,7 +20,18 @@ public record ProcStat(long pid, String comm, long ppid, long ownTicks, long chi
 
     /** The process's figures now; fails if it is gone (a caller reading every process treats that as "exited"). */
     public static ProcStat of(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return parse(pid, Files.readString(Path.of("/proc/" + pid + "/stat")));
+    }
+
+    /**
+     * One thread's figures ({@code /proc/<pid>/task/<tid>/stat}: its command name is the thread's name,
+     * cut to 15 characters, and its children's times are zero).
+     */
+    public static ProcStat ofThread(long pid, long tid) throws IOException {
+        return parse(tid, Files.readString(Path.of("/proc/" + pid + "/task/" + tid + "/stat")));
+    }
+
+    private static ProcStat parse(long pid, String stat) {
         String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         // after "(comm)": state(3) ppid(4) ... utime(14) stime(15) cutime(16) cstime(17)
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -37,7 +37,6 @@ final class ClusterJobs {
     static final List<String> SMALL_LANGUAGES = List.of("es", "en");
     static final int SMALL_CUES = 20;
     static final int SMALL_JOBS = 10;
-    static final int WARM_UP_JOBS = 4;
     /** One cue every 200 ms, as ClusterIT's: short slots, so the work is the engines', not the source's length. */
     private static final long EVERY_MS = 200;
     private static final long SLOT_MS = 180;
@@ -85,11 +84,6 @@ final class ClusterJobs {
         return submitAtOnce(SMALL_JOBS, SMALL_CUES, SMALL_LANGUAGES, shortSource);
     }
 
-    /** Untimed: a few small jobs at once, so that every node of the configuration has run each kind of task. */
-    Run warmUp() throws Exception {
-        return submitAtOnce(WARM_UP_JOBS, SMALL_CUES, SMALL_LANGUAGES, shortSource);
-    }
-
     /**
      * Submits {@code count} alike jobs from as many threads (a studio's batch arrives together, and the
      * submissions then queue on the server as they would), polls them until none runs work, and checks them.
@@ -129,7 +123,8 @@ final class ClusterJobs {
             }
         }
         double clientSeconds = (System.nanoTime() - t0) / 1e9;
-        String cpu = CpuUse.between(cpuBefore, CpuUse.now(clusterDir));
+        CpuUse.Snapshot cpuAfter = CpuUse.now(clusterDir);
+        String cpu = CpuUse.between(cpuBefore, cpuAfter);
         List<JsonObject> jobs = ids.stream().map(settled::get).toList();
         // checked after the clock stopped: reading 1,800 outputs is not the cluster's work
         JobTimes first = null;
@@ -142,7 +137,7 @@ final class ClusterJobs {
                 first = JobTimes.of(job, outputs);
             }
         }
-        return new Run(jobs, clientSeconds, first, recognized, cpu);
+        return new Run(jobs, clientSeconds, first, recognized, cpu, CpuUse.nodesJitShare(cpuBefore, cpuAfter));
     }
 
     /** In review, every task succeeded, and one line per cue and language: none lost, none made twice. */
@@ -163,9 +158,11 @@ final class ClusterJobs {
     /**
      * One timed batch: the jobs as they settled, the client's wall time (submit to the poll that saw the
      * last one settled), the first job's time by task kind, how many lines CHECK ran the English
-     * recognizer on, and the machine's CPU time over the client's wall time by who spent it ({@link CpuUse}).
+     * recognizer on, the machine's CPU time over the client's wall time by who spent it ({@link CpuUse}),
+     * and the share of the nodes' CPU their JIT compilers took.
      */
-    record Run(List<JsonObject> jobs, double clientSeconds, JobTimes firstJob, long recognizedLines, String cpu) {
+    record Run(List<JsonObject> jobs, double clientSeconds, JobTimes firstJob, long recognizedLines, String cpu,
+               double nodesJitShare) {
 
         /** The first job created to the last one's last change (IN_REVIEW), by the server's clock. */
         double serverSeconds() {

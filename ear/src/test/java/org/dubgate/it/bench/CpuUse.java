@@ -21,21 +21,24 @@ import java.util.stream.Stream;
  * process's user and system time plus its reaped children's (an engine a node ran is the node's),
  * grouped as the cluster's parts — each node, the broker, s3proxy, PostgreSQL (every backend), this
  * benchmark's JVM, and the rest. Between two snapshots it says what share of a batch's CPU the shared
- * services took, which a second node does not divide. Of each Java part it also reads the seconds its
- * JIT compilers spent ({@code java.ci.totalTime}, through {@code jcmd PerfCounter.print}): on these two
+ * services took, which a second node does not divide. Of each Java part it also reads the CPU its JIT
+ * compiler threads and its garbage collector's threads spent ({@code /proc/<pid>/task}): on these two
  * cores a JVM still compiling takes CPU the work would otherwise have, so a figure from nodes that are
  * not warm says so.
  */
 final class CpuUse {
 
     private static final String THIS_JVM = "benchmark JVM";
+    private static final String JIT = "JIT";
+    private static final String GC = "GC";
     private static final List<String> ORDER = List.of("node-1", "node-2", "PostgreSQL", "broker", "s3proxy", THIS_JVM, "other");
 
     /**
      * Seconds by part, the JIT's seconds by Java part, and the machine's busy and total CPU seconds (all
      * cores) from {@code /proc/stat}.
      */
-    record Snapshot(Map<String, Double> seconds, Map<String, Double> jit, double machineBusy, double machineTotal) {
+    record Snapshot(Map<String, Double> seconds, Map<String, Double> jit, Map<String, Double> gc, double machineBusy,
+                    double machineTotal) {
     }
 
     private CpuUse() {
@@ -53,7 +56,7 @@ final class CpuUse {
                     ProcStat stat = ProcStat.of(pid);
                     String comm = stat.comm();
                     parent.put(pid, stat.ppid());
-                    // this JVM's reaped children are the jcmd runs below, not the cluster's work
+                    // this JVM's reaped children are the commands it ran (java -version, pgbench), not the cluster's work
                     seconds.put(pid, pid == ProcessHandle.current().pid() ? stat.ownSeconds() : stat.withChildrenSeconds());
                     String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8)
                             .replace('\0', ' ');
@@ -72,31 +75,45 @@ final class CpuUse {
         }
         long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
         Map<String, Double> jit = new LinkedHashMap<>();
-        for (Map.Entry<Long, String> java : own.entrySet()) {
-            if (!java.getValue().equals("PostgreSQL")) {
-                jitSeconds(java.getKey()).ifPresent(s -> jit.merge(java.getValue(), s, Double::sum));
+        Map<String, Double> gc = new LinkedHashMap<>();
+        for (Map.Entry<Long, String> part : own.entrySet()) {
+            if (!part.getValue().equals("PostgreSQL")) {
+                Map<String, Double> threads = jvmThreads(part.getKey());
+                jit.merge(part.getValue(), threads.getOrDefault(JIT, 0.0), Double::sum);
+                gc.merge(part.getValue(), threads.getOrDefault(GC, 0.0), Double::sum);
             }
         }
-        return new Snapshot(byPart, jit, ProcStat.seconds(total - idle), ProcStat.seconds(total));
+        return new Snapshot(byPart, jit, gc, ProcStat.seconds(total - idle), ProcStat.seconds(total));
     }
 
-    /** The seconds a JVM's JIT compilers have spent so far (its perf counters), if it answers. */
-    private static Optional<Double> jitSeconds(long pid) throws IOException, InterruptedException {
-        if (pid == ProcessHandle.current().pid()) {
-            return Optional.of(java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
-                    / 1000.0);
+    /**
+     * A JVM's CPU seconds so far in its compiler threads and its collector threads, told apart by the
+     * names HotSpot gives them ({@code C1 CompilerThread0}, {@code C2 CompilerThread0}; {@code GC
+     * Thread#0}, {@code G1 Conc#0}, {@code G1 Refine#0}, ...). CPU time, not the compilers' own
+     * {@code java.ci.totalTime}: that is elapsed time, and on two busy cores a compilation waiting for
+     * a core counts there as compiling. A compiler thread that exited takes its seconds with it (HotSpot
+     * keeps at least one of each kind, on two cores the only ones).
+     */
+    private static Map<String, Double> jvmThreads(long pid) {
+        Map<String, Double> seconds = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    ProcStat thread = ProcStat.ofThread(pid, Long.parseLong(task.getFileName().toString()));
+                    String name = thread.comm();
+                    String kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? JIT
+                            : name.startsWith("GC Thread") || name.startsWith("G1 ") ? GC : null;
+                    if (kind != null) {
+                        seconds.merge(kind, thread.ownSeconds(), Double::sum);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (IOException gone) {
+            // the process ended: nothing of it to read
         }
-        Commands.Output out = Commands.run(List.of("jcmd", Long.toString(pid), "PerfCounter.print"), Map.of(),
-                java.time.Duration.ofSeconds(30));
-        Map<String, String> counters = out.text().lines().filter(l -> l.indexOf('=') > 0)
-                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1),
-                        (x, y) -> x));
-        try {
-            return Optional.of(Long.parseLong(counters.get("java.ci.totalTime"))
-                    / Double.parseDouble(counters.get("sun.os.hrt.frequency")));
-        } catch (RuntimeException notAJvmOrGone) {
-            return Optional.empty();
-        }
+        return seconds;
     }
 
     /** "node-1 41.2 s (38 %), …; machine busy 93 % of its cores", the seconds spent between the two snapshots. */
@@ -113,16 +130,36 @@ final class CpuUse {
         double busy = after.machineBusy() - before.machineBusy();
         double total = after.machineTotal() - before.machineTotal();
         return spent.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s (%.0f %%%s)", e.getKey(),
-                        e.getValue(), 100 * e.getValue() / sum, jit(before, after, e.getKey())))
+                        e.getValue(), 100 * e.getValue() / sum, jvm(before, after, e.getKey())))
                 .collect(Collectors.joining(", "))
                 + String.format(Locale.ROOT, "; machine busy %.0f %% of its cores", total > 0 ? 100 * busy / total : 0);
     }
 
-    /** ", JIT 12.3 s": what the part's compilers spent of its seconds, where it is a JVM that answered both times. */
-    private static String jit(Snapshot before, Snapshot after, String part) {
-        Double a = before.jit().get(part);
-        Double b = after.jit().get(part);
-        return a == null || b == null ? "" : String.format(Locale.ROOT, ", JIT %.1f s", b - a);
+    /** ", JIT 12.3 s, GC 1.2 s": what a Java part's compiler and collector threads spent of its seconds. */
+    private static String jvm(Snapshot before, Snapshot after, String part) {
+        Double jitBefore = before.jit().get(part);
+        Double jitAfter = after.jit().get(part);
+        if (jitBefore == null || jitAfter == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ", JIT %.1f s, GC %.1f s", jitAfter - jitBefore,
+                after.gc().getOrDefault(part, 0.0) - before.gc().getOrDefault(part, 0.0));
+    }
+
+    /**
+     * The share of the nodes' CPU between the two snapshots that their compiler threads took: how far
+     * from warm they still were.
+     */
+    static double nodesJitShare(Snapshot before, Snapshot after) {
+        double jit = 0;
+        double all = 0;
+        for (Map.Entry<String, Double> part : after.seconds().entrySet()) {
+            if (part.getKey().startsWith("node-")) {
+                all += part.getValue() - before.seconds().getOrDefault(part.getKey(), 0.0);
+                jit += after.jit().getOrDefault(part.getKey(), 0.0) - before.jit().getOrDefault(part.getKey(), 0.0);
+            }
+        }
+        return all > 0 ? jit / all : 0;
     }
 
     private static Optional<String> role(long pid, String comm, String cmdline, Path clusterDir) {

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * "Growing past one machine": what a second node adds, on one cluster in one run, started the way an
  * operator starts one (org.dubgate.it.Cluster: bin/broker, s3proxy, bin/node on this run's PostgreSQL),
  * each node with one worker. First node-1 alone (node-2 not started), then node-2 beside it; on each, an
- * untimed warm-up (the big job and a few small ones), then {@code -Ddubgate.bench.repeats} (1) times (a) one
+ * untimed warm-up (rounds of the big job and the small ones until the nodes' compilers are mostly done), then {@code -Ddubgate.bench.repeats} (1) times (a) one
  * synthesis-bound job of 600 cues x 3 languages and (b) ten small jobs at once; the ratios t(1 node) / t(2 nodes) of the medians, and which
  * node ran how many tasks. Then, with the cluster stopped, (c) {@link RowLocks}: the ledger head's and a job
  * row's lock on the same PostgreSQL with pgbench. Writes {@code target/benchmarks/nodes.txt} and prints it.
@@ -37,8 +37,8 @@ class NodesBenchmark {
     private static final int S3_PORT = 18480;
     private static final int NODE_2_OFFSET = 900;
 
-    /** One configuration's timed batches, in run order. */
-    record Configuration(List<ClusterJobs.Run> big, List<ClusterJobs.Run> small) {
+    /** One configuration's warm-up rounds (the nodes' JIT share in each, big job / small jobs) and timed batches, in run order. */
+    record Configuration(List<String> warmUp, List<ClusterJobs.Run> big, List<ClusterJobs.Run> small) {
     }
 
     @Test
@@ -106,21 +106,35 @@ class NodesBenchmark {
 
     /**
      * The warm-up (untimed, checked like the others), then the timed batches, big job first each time.
-     * The warm-up runs the big job once as well: read through the JVMs' perf counters, a node after only
-     * a few small jobs still spent half its CPU of the next minutes in its JIT compilers (51 of the one
-     * node's ~110 s over its batches, s3proxy 17 of its 18 s), and the timed batches measured the
-     * compilers on these two cores rather than the work.
+     * A warm-up round is what a timed one is — the big job, then the ten small jobs — and rounds go on
+     * until the nodes' compiler threads took under {@code dubgate.bench.warm-jit-share} (5 %) of the
+     * nodes' CPU over both, at most {@code dubgate.bench.warm-up-rounds} (4): after a few small jobs
+     * only, a node still spent half its CPU of the next minutes compiling (JFR: 51 of node-1's ~110 s,
+     * s3proxy 17 of its 18 s), and on two cores the timed batches measured the compilers rather than
+     * the work — a server that has run for an hour is past that.
      */
     private static Configuration measure(ClusterJobs jobs, int repeats) throws Exception {
-        jobs.big();
-        jobs.warmUp();
+        double warmEnough = Double.parseDouble(System.getProperty("dubgate.bench.warm-jit-share", "0.05"));
+        int atMost = Integer.getInteger("dubgate.bench.warm-up-rounds", 4);
+        List<String> warmUp = new ArrayList<>();
+        for (int round = 1; round <= atMost; round++) {
+            ClusterJobs.Run big = jobs.big();
+            ClusterJobs.Run small = jobs.small();
+            warmUp.add(String.format(Locale.ROOT, "%.0f / %.0f %%", 100 * big.nodesJitShare(),
+                    100 * small.nodesJitShare()));
+            System.out.println("nodes benchmark: warm-up round " + round + ", the nodes' JIT share (big job / small jobs) "
+                    + warmUp.get(warmUp.size() - 1));
+            if (big.nodesJitShare() < warmEnough && small.nodesJitShare() < warmEnough) {
+                break;
+            }
+        }
         List<ClusterJobs.Run> big = new ArrayList<>();
         List<ClusterJobs.Run> small = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
             big.add(jobs.big());
             small.add(jobs.small());
         }
-        return new Configuration(big, small);
+        return new Configuration(warmUp, big, small);
     }
 
     private static String header(String machine, int repeats) {
@@ -133,7 +147,8 @@ class NodesBenchmark {
                   one worker each (DUBGATE_WORKERS=1, heap 768m, lease 6 s); CHECK's English recognizer:
                   DUBGATE_QA_RECOGNIZE_ENGLISH=%s (the nodes inherit this JVM's environment)
                 method: node-1 alone (node-2 not started), then node-2 started beside it; on each configuration an
-                  untimed warm-up (the big job, then %d small jobs at once, after each node's warm-up at deploy),
+                  untimed warm-up after each node's own at deploy: rounds of (the big job, the ten small jobs) until
+                  the nodes' JIT compiler threads took under %.0f %% of the nodes' CPU in both, at most %d rounds;
                   then %d x (the big job, the ten small jobs). Every job is submitted through node-1 and polled there every 500 ms. Time = the
                   first job's createdAt to the last one's IN_REVIEW (updatedAt), the server's clock; the client's
                   (first POST to the poll that saw the last one in review) beside it. Ratio = t(1 node) / t(2 nodes) of
@@ -141,7 +156,9 @@ class NodesBenchmark {
                   s3proxy, PostgreSQL and this JVM included): the figures say whether the work spreads and what the
                   shared services cost, not what two separate machines would give.
 
-                """, Instant.now(), machine, recognizer, ClusterJobs.WARM_UP_JOBS, repeats);
+                """, Instant.now(), machine, recognizer,
+                100 * Double.parseDouble(System.getProperty("dubgate.bench.warm-jit-share", "0.05")),
+                Integer.getInteger("dubgate.bench.warm-up-rounds", 4), repeats);
     }
 
     /** The machine as the figures depend on it: cores, CPU, memory, and the Java the nodes run (the PATH's). */

@@ -22,6 +22,10 @@ final class NodesReport {
                 ClusterJobs.SMALL_CUES, ClusterJobs.SMALL_LANGUAGES);
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s: %s, %d tasks%n", title, what,
                 sample.tasks().size()));
+        if (big) {
+            s.append(String.format(Locale.ROOT, "  warm-up rounds before it, the nodes' JIT share of their CPU (big job / small jobs):%n"
+                    + "    1 node: %s; 2 nodes: %s%n", String.join(", ", one.warmUp()), String.join(", ", two.warmUp())));
+        }
         s.append("                                   1 node     2 nodes    ratio\n");
         for (int i = 0; i < a.size(); i++) {
             s.append(row("run " + (i + 1) + ", server", a.get(i).serverSeconds(), b.get(i).serverSeconds()));

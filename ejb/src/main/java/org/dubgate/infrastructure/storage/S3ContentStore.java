@@ -131,22 +131,15 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
 
     /**
      * Puts a file the server made at the address its writer's digest gives (on trust, as
-     * {@link LocalContentStore} does), unless the same bytes are there already; its size is checked
-     * first, so a file that is not what its writer finished is refused and stays where it was. The
-     * file then becomes this node's cached copy: the next stage here reads it without a fetch.
+     * {@link LocalContentStore} does); its size is checked first, so a file that is not what its writer
+     * finished is refused and stays where it was. The file then becomes this node's cached copy: the
+     * next stage here reads it without a fetch.
      */
     @Override
     public StoredContent store(Path file, String sha256, long sizeBytes) throws IOException {
         ContentAddress.checkMadeFile(file, sha256, sizeBytes);
-        String key = objectKey(sha256);
         try {
-            Optional<Long> stored = uploads.storedSize(key);
-            if (stored.isPresent() && stored.get() != sizeBytes) {
-                throw new IOException("stored object " + key + " has " + stored.get() + " bytes, not " + sizeBytes);
-            }
-            if (stored.isEmpty()) {
-                uploads.fromFile(file, key, sizeBytes);
-            }
+            uploads.madeFile(file, objectKey(sha256), sizeBytes);
         } catch (SdkException | UncheckedIOException e) {
             throw new IOException("cannot store " + file + " in S3 " + description + ": " + e.getMessage(), e);
         }

@@ -125,8 +125,23 @@ final class S3Uploads {
         }
     }
 
+    /**
+     * Puts a file the server made at its address {@code key}. Up to a part's size in one PUT, without
+     * asking first whether the bytes are there: a PUT of the bytes that hash to the key leaves what
+     * another node's PUT would, and a HEAD before it cost a request for each of a job's thousands of
+     * lines (one more round trip in the worker's path, and the object store's CPU). A larger file is
+     * uploaded in parts only when its address is empty.
+     *
+     * @throws IOException when a larger file's address holds another size (corruption)
+     */
+    void madeFile(Path file, String key, long size) throws IOException {
+        if (size <= sizes.partBytes() || !storedAlready(key, size)) {
+            fromFile(file, key, size);
+        }
+    }
+
     /** Puts a file at {@code key}: in one request up to a part's size, in parts read from the file beyond. */
-    void fromFile(Path file, String key, long size) {
+    private void fromFile(Path file, String key, long size) {
         if (size <= sizes.partBytes()) {
             s3.putObject(b -> b.bucket(bucket).key(key).contentLength(size), RequestBody.fromFile(file));
             return;

@@ -7,6 +7,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
@@ -152,6 +156,36 @@ class S3ContentStoreTest extends ContentStoreContract {
         assertEquals(identity, Files.readAttributes(cached, BasicFileAttributes.class).fileKey(), "moved, not fetched");
         assertEquals(List.of("objects/" + stored.sha256()), objectsUnder(""));
         assertEquals(0, leftOfUploads());
+    }
+
+    /**
+     * A line a stage made goes up in one PUT, asked nothing first: a HEAD before it was one more
+     * request for each of a job's thousands of lines. Storing it again leaves one object.
+     */
+    @Test
+    void aFileTheServerMadeTakesOneRequest() throws Exception {
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutionInterceptor watch = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                asked.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            }
+        };
+        String watched = "dubgate-test-watched-" + BUCKETS.incrementAndGet();
+        try (S3ContentStore counted = new S3ContentStore(proxy.client(List.of(watch)), watched,
+                new ObjectCache(work.resolve("watched-cache"), 1L << 30), S3Uploads.Sizes.S3, "bucket " + watched)) {
+            asked.clear(); // the bucket's HEAD and CREATE at the start
+            byte[] line = "a line of speech".repeat(4000).getBytes();
+            String sha = GeneratedBytes.sha256(new ByteArrayInputStream(line));
+            for (int i = 0; i < 2; i++) {
+                Path made = Files.write(work.resolve("line-" + i + ".wav"), line);
+                counted.store(made, sha, line.length);
+            }
+            assertEquals(List.of("PutObject", "PutObject"), asked);
+            assertEquals(List.of("objects/" + sha), bucketView.listObjectsV2Paginator(b -> b.bucket(watched))
+                    .contents().stream().map(o -> o.key()).toList());
+            assertArrayEquals(line, Files.readAllBytes(counted.localFile(sha).orElseThrow()));
+        }
     }
 
     @Test
