@@ -12,14 +12,18 @@
 #
 #   bench/nodes.sh                               one repeat (an untimed warm-up first on each configuration)
 #   bench/nodes.sh -Ddubgate.bench.repeats=3     medians of 3; other arguments go to Maven too, e.g.
-#                                                -Ddubgate.bench.pgbench-seconds=10, -Ddubgate.bench.fsync-test=false
+#                                                -Ddubgate.bench.pgbench-seconds=10, -Ddubgate.bench.fsync-test=false,
+#                                                -Ddubgate.bench.warm-up-rounds=4 (the most; fewer once the nodes'
+#                                                compilers take under -Ddubgate.bench.warm-jit-share=0.05 of their CPU)
+#   bench/nodes.sh -Ddubgate.bench.jfr=true      also a Flight Recorder file of each node over each timed batch, in
+#                                                ear/target/nodes-benchmark/recordings (JFR costs CPU: not for figures)
 #   bench/nodes.sh --help                        this text
 #
 # CHECK runs without the English recognizer (DUBGATE_QA_RECOGNIZE_ENGLISH=false, which the nodes inherit through
 # MicroProfile Config's environment source): 600 English lines at 0.2-0.45 s each would be one serial CHECK task
 # of minutes, and the job would measure the recognizer instead of synthesis. Set DUBGATE_QA_RECOGNIZE_ENGLISH=true
 # to measure with it. Run on an otherwise idle machine: the figures are wall times, and every process of the
-# cluster shares its cores. About 15 minutes on 2 cores. Needs PostgreSQL's server binaries and pgbench
+# cluster shares its cores. About 20 minutes on 2 cores (most of it the warm-up rounds). Needs PostgreSQL's server binaries and pgbench
 # (bin/setup-system --test).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -34,11 +34,12 @@ final class CpuUse {
     private static final List<String> ORDER = List.of("node-1", "node-2", "PostgreSQL", "broker", "s3proxy", THIS_JVM, "other");
 
     /**
-     * Seconds by part, the JIT's seconds by Java part, and the machine's busy and total CPU seconds (all
-     * cores) from {@code /proc/stat}.
+     * Seconds by part; of a node's, those of the processes it ran (engines); the compiler threads' and
+     * the collector's seconds by Java part; and the machine's busy and total CPU seconds (all cores) from
+     * {@code /proc/stat}.
      */
-    record Snapshot(Map<String, Double> seconds, Map<String, Double> jit, Map<String, Double> gc, double machineBusy,
-                    double machineTotal) {
+    record Snapshot(Map<String, Double> seconds, Map<String, Double> ran, Map<String, Double> jit, Map<String, Double> gc,
+                    double machineBusy, double machineTotal) {
     }
 
     private CpuUse() {
@@ -49,25 +50,29 @@ final class CpuUse {
         Map<Long, Long> parent = new HashMap<>();
         Map<Long, String> own = new HashMap<>();
         Map<Long, Double> seconds = new HashMap<>();
-        try (Stream<Path> pids = Files.list(Path.of("/proc"))) {
-            for (Path p : pids.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                long pid = Long.parseLong(p.getFileName().toString());
-                try {
-                    ProcStat stat = ProcStat.of(pid);
-                    String comm = stat.comm();
-                    parent.put(pid, stat.ppid());
-                    // this JVM's reaped children are the commands it ran (java -version, pgbench), not the cluster's work
-                    seconds.put(pid, pid == ProcessHandle.current().pid() ? stat.ownSeconds() : stat.withChildrenSeconds());
-                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8)
-                            .replace('\0', ' ');
-                    role(pid, comm, cmdline, clusterDir).ifPresent(r -> own.put(pid, r));
-                } catch (IOException | RuntimeException gone) {
-                    // exited while being read: its time is its parent's once reaped
-                }
+        Map<Long, Double> reaped = new HashMap<>();
+        for (long pid : pids()) {
+            try {
+                ProcStat stat = ProcStat.of(pid);
+                parent.put(pid, stat.ppid());
+                // this JVM's reaped children are the commands it ran (java -version, pgbench), not the cluster's work
+                seconds.put(pid, pid == ProcessHandle.current().pid() ? stat.ownSeconds() : stat.withChildrenSeconds());
+                reaped.put(pid, stat.withChildrenSeconds() - stat.ownSeconds());
+                role(pid, stat.comm(), cmdline(pid), clusterDir).ifPresent(r -> own.put(pid, r));
+            } catch (IOException | RuntimeException gone) {
+                // exited while being read: its time is its parent's once reaped
             }
         }
         Map<String, Double> byPart = new LinkedHashMap<>();
         seconds.forEach((pid, s) -> byPart.merge(partOf(pid, own, parent), s, Double::sum));
+        // what a node spent in the processes it ran (the engines): those it reaped, and those running now
+        Map<String, Double> ran = new LinkedHashMap<>();
+        seconds.forEach((pid, s) -> {
+            String part = partOf(pid, own, parent);
+            if (part.startsWith("node-")) {
+                ran.merge(part, own.containsKey(pid) ? reaped.get(pid) : s, Double::sum);
+            }
+        });
         String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         long total = 0;
         for (int i = 1; i <= 8 && i < cpu.length; i++) { // user nice system idle iowait irq softirq steal
@@ -83,7 +88,36 @@ final class CpuUse {
                 gc.merge(part.getValue(), threads.getOrDefault(GC, 0.0), Double::sum);
             }
         }
-        return new Snapshot(byPart, jit, gc, ProcStat.seconds(total - idle), ProcStat.seconds(total));
+        return new Snapshot(byPart, ran, jit, gc, ProcStat.seconds(total - idle), ProcStat.seconds(total));
+    }
+
+    /** The cluster's nodes running now, by name, and their pids. */
+    static Map<String, Long> nodes(Path clusterDir) throws IOException {
+        Map<String, Long> nodes = new TreeMap<>();
+        for (long pid : pids()) {
+            try {
+                role(pid, "", cmdline(pid), clusterDir).filter(r -> r.startsWith("node-")).ifPresent(r -> nodes.put(r, pid));
+            } catch (IOException gone) {
+                // exited while being read
+            }
+        }
+        return nodes;
+    }
+
+    /** The processes running now. */
+    private static List<Long> pids() throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::valueOf)
+                    .toList();
+        }
+    }
+
+    /** A process's command line, its arguments separated by spaces. */
+    private static String cmdline(long pid) throws IOException {
+        return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+                .replace('\0', ' ');
     }
 
     /**
@@ -135,14 +169,19 @@ final class CpuUse {
                 + String.format(Locale.ROOT, "; machine busy %.0f %% of its cores", total > 0 ? 100 * busy / total : 0);
     }
 
-    /** ", JIT 12.3 s, GC 1.2 s": what a Java part's compiler and collector threads spent of its seconds. */
+    /**
+     * ", engines 8.1 s, JIT 12.3 s, GC 1.2 s": of a node's seconds, those of the processes it ran; of a
+     * Java part's, what its compiler and collector threads spent.
+     */
     private static String jvm(Snapshot before, Snapshot after, String part) {
         Double jitBefore = before.jit().get(part);
         Double jitAfter = after.jit().get(part);
         if (jitBefore == null || jitAfter == null) {
             return "";
         }
-        return String.format(Locale.ROOT, ", JIT %.1f s, GC %.1f s", jitAfter - jitBefore,
+        String engines = after.ran().containsKey(part) ? String.format(Locale.ROOT, ", engines %.1f s",
+                after.ran().get(part) - before.ran().getOrDefault(part, 0.0)) : "";
+        return String.format(Locale.ROOT, "%s, JIT %.1f s, GC %.1f s", engines, jitAfter - jitBefore,
                 after.gc().getOrDefault(part, 0.0) - before.gc().getOrDefault(part, 0.0));
     }
 

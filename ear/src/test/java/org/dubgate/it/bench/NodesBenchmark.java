@@ -66,9 +66,9 @@ class NodesBenchmark {
             // node-1 answers where Api.BASE points (the IT server's port: no Arquillian server runs beside this test)
             start(cluster, dir, NODE_1, URI.create(Api.BASE).getPort() - 8080);
             ClusterJobs jobs = ClusterJobs.create(dir);
-            one = measure(jobs, repeats);
+            one = measure(jobs, repeats, dir, "1-node");
             start(cluster, dir, NODE_2, NODE_2_OFFSET);
-            two = measure(jobs, repeats);
+            two = measure(jobs, repeats, dir, "2-nodes");
             jobRow = one.big().get(0).jobs().get(0).getString("id");
         }
 
@@ -113,7 +113,7 @@ class NodesBenchmark {
      * s3proxy 17 of its 18 s), and on two cores the timed batches measured the compilers rather than
      * the work — a server that has run for an hour is past that.
      */
-    private static Configuration measure(ClusterJobs jobs, int repeats) throws Exception {
+    private static Configuration measure(ClusterJobs jobs, int repeats, Path dir, String configuration) throws Exception {
         double warmEnough = Double.parseDouble(System.getProperty("dubgate.bench.warm-jit-share", "0.05"));
         int atMost = Integer.getInteger("dubgate.bench.warm-up-rounds", 4);
         List<String> warmUp = new ArrayList<>();
@@ -130,9 +130,13 @@ class NodesBenchmark {
         }
         List<ClusterJobs.Run> big = new ArrayList<>();
         List<ClusterJobs.Run> small = new ArrayList<>();
-        for (int i = 0; i < repeats; i++) {
-            big.add(jobs.big());
-            small.add(jobs.small());
+        for (int i = 1; i <= repeats; i++) {
+            try (FlightRecordings r = FlightRecordings.start(dir, configuration + "-big-" + i)) {
+                big.add(jobs.big());
+            }
+            try (FlightRecordings r = FlightRecordings.start(dir, configuration + "-small-" + i)) {
+                small.add(jobs.small());
+            }
         }
         return new Configuration(warmUp, big, small);
     }
