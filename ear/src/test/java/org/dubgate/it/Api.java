@@ -94,6 +94,20 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /**
+     * A job's progress stream ({@code GET /jobs/{id}/events}), read until the server closes it after the
+     * job's last word: its {@code data:} lines, in order.
+     */
+    public java.util.List<String> events(String jobId, Duration atMost) {
+        HttpRequest.Builder b = request("/api/v1/jobs/" + jobId + "/events").timeout(atMost)
+                .header("Accept", "text/event-stream").GET();
+        HttpResponse<java.util.stream.Stream<String>> r = send(b, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, r.statusCode(), "the progress stream of job " + jobId);
+        try (java.util.stream.Stream<String> lines = r.body()) {
+            return lines.filter(line -> line.startsWith("data:")).toList();
+        }
+    }
+
     public HttpResponse<byte[]> getBytes(String path, String range) {
         HttpRequest.Builder b = request(path).GET();
         if (range != null) {

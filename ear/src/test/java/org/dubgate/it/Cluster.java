@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -148,6 +149,26 @@ public final class Cluster implements AutoCloseable {
     /** The node's base URL. */
     String url(String node) {
         return "http://127.0.0.1:" + (8080 + offsets.get(node));
+    }
+
+    /**
+     * Stops or starts again the delivery of tasks to the node's workers (WorkItemWorker, through the
+     * management CLI on the node's own controller, authenticated as a local user): stopped, the node runs
+     * on — answering HTTP, streaming progress, warm — but takes no task, so a benchmark can measure one
+     * node and two by turns on the same warm cluster.
+     */
+    public void taskDelivery(String name, boolean on) throws IOException, InterruptedException {
+        Path cli = Path.of(System.getProperty("it.wildfly.home"), "bin", "jboss-cli.sh");
+        String op = "/deployment=dubgate.ear/subdeployment=dubgate-ejb.jar/subsystem=ejb3/message-driven-bean=WorkItemWorker:"
+                + (on ? "start-delivery" : "stop-delivery");
+        Path log = dir.resolve(name + "-cli.log");
+        Process p = new ProcessBuilder(cli.toString(), "--connect", "--controller=127.0.0.1:" + (9990 + offsets.get(name)),
+                "--command=" + op).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0
+                || !Files.readString(log).contains("\"outcome\" => \"success\"")) {
+            p.destroyForcibly();
+            throw new IllegalStateException(op + " on " + name + " failed: " + Files.readString(log));
+        }
     }
 
     /** SIGKILL to the node's JVM: no shutdown hook runs, its leases and its broker session are simply gone. */

@@ -9,20 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.*;
@@ -171,13 +167,6 @@ class ClusterIT {
      * data lines. Events that happen after it opens reach it only through the job-events topic.
      */
     private static List<String> events(String node, String jobId) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(cluster.url(node) + "/api/v1/jobs/" + jobId + "/events"))
-                .header("Authorization", dubbing.manager.authorizationHeader()).header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(300));
-        HttpResponse<Stream<String>> r = Api.anonymous().send(b, HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, r.statusCode());
-        List<String> data = new ArrayList<>();
-        r.body().filter(line -> line.startsWith("data:")).forEach(data::add);
-        return data;
+        return dubbing.manager.at(cluster.url(node)).events(jobId, Duration.ofSeconds(300));
     }
 }

@@ -8,13 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The jobs {@link NodesBenchmark} times on a cluster: submitted at once through node-1 (what {@code Api.BASE}
- * names), followed there by {@code GET /jobs/{id}}, and checked once they settled — in review, every task
+ * names), followed there through their progress streams, and checked once they settled — in review, every task
  * succeeded, every line made exactly once — so a figure never comes from a job that lost or doubled work.
  */
 final class ClusterJobs {
@@ -41,8 +38,6 @@ final class ClusterJobs {
     private static final long EVERY_MS = 200;
     private static final long SLOT_MS = 180;
     private static final Map<String, String> TEXT = Map.of("es", "Frase #.", "fr", "Phrase #.", "en", "Line #.");
-    /** Seldom: every poll costs the 2-core machine CPU that the engines would otherwise have. */
-    private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration AT_MOST = Duration.ofMinutes(30);
 
     private final Dubbing dubbing;
@@ -86,7 +81,9 @@ final class ClusterJobs {
 
     /**
      * Submits {@code count} alike jobs from as many threads (a studio's batch arrives together, and the
-     * submissions then queue on the server as they would), polls them until none runs work, and checks them.
+     * submissions then queue on the server as they would), each thread then following its job's progress
+     * stream until the server ends it (pushed over the job-events topic, as a client should follow a job:
+     * a poll of {@code GET /jobs/{id}} every half second per job would take CPU the work needs), and checks them.
      */
     private Run submitAtOnce(int count, int cues, List<String> languages, String source) throws Exception {
         Map<String, String> scripts = new LinkedHashMap<>();
@@ -96,36 +93,28 @@ final class ClusterJobs {
         CpuUse.Snapshot cpuBefore = CpuUse.now(clusterDir);
         long t0 = System.nanoTime();
         try {
-            List<Future<String>> submitted = new ArrayList<>();
+            List<Future<String>> followed = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                submitted.add(pool.submit(() -> dubbing.submit(source, scripts, null)));
+                followed.add(pool.submit(() -> {
+                    String id = dubbing.submit(source, scripts, null);
+                    List<String> events = dubbing.manager.events(id, AT_MOST);
+                    // the stream's last data is its end event's: the job's state, not a progress event's JSON
+                    if (events.isEmpty() || events.get(events.size() - 1).startsWith("data: {")) {
+                        fail("job " + id + ": its progress stream closed before the job's last word: " + events);
+                    }
+                    return id;
+                }));
             }
-            for (Future<String> f : submitted) {
+            for (Future<String> f : followed) {
                 ids.add(f.get());
             }
         } finally {
             pool.shutdown();
         }
-        Map<String, JsonObject> settled = new LinkedHashMap<>();
-        Set<String> open = new LinkedHashSet<>(ids);
-        while (!open.isEmpty()) {
-            Thread.sleep(POLL.toMillis());
-            for (Iterator<String> it = open.iterator(); it.hasNext(); ) {
-                String id = it.next();
-                JsonObject job = dubbing.job(id);
-                if (!List.of("QUEUED", "RUNNING").contains(job.getString("state"))) {
-                    settled.put(id, job);
-                    it.remove();
-                }
-            }
-            if (System.nanoTime() - t0 > AT_MOST.toNanos()) {
-                fail(open.size() + " of " + count + " jobs still running after " + AT_MOST.toMinutes() + " minutes: " + open);
-            }
-        }
         double clientSeconds = (System.nanoTime() - t0) / 1e9;
         CpuUse.Snapshot cpuAfter = CpuUse.now(clusterDir);
         String cpu = CpuUse.between(cpuBefore, cpuAfter);
-        List<JsonObject> jobs = ids.stream().map(settled::get).toList();
+        List<JsonObject> jobs = ids.stream().map(dubbing::job).toList();
         // checked after the clock stopped: reading 1,800 outputs is not the cluster's work
         JobTimes first = null;
         long recognized = 0;
@@ -156,8 +145,8 @@ final class ClusterJobs {
     }
 
     /**
-     * One timed batch: the jobs as they settled, the client's wall time (submit to the poll that saw the
-     * last one settled), the first job's time by task kind, how many lines CHECK ran the English
+     * One timed batch: the jobs as they settled, the client's wall time (submit to the end of the last
+     * progress stream), the first job's time by task kind, how many lines CHECK ran the English
      * recognizer on, the machine's CPU time over the client's wall time by who spent it ({@link CpuUse}),
      * and the share of the nodes' CPU their JIT compilers took.
      */

@@ -21,9 +21,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * "Growing past one machine": what a second node adds, on one cluster in one run, started the way an
  * operator starts one (org.dubgate.it.Cluster: bin/broker, s3proxy, bin/node on this run's PostgreSQL),
- * each node with one worker. First node-1 alone (node-2 not started), then node-2 beside it; on each, an
- * untimed warm-up (rounds of the big job and the small ones until the nodes' compilers are mostly done), then {@code -Ddubgate.bench.repeats} (1) times (a) one
- * synthesis-bound job of 600 cues x 3 languages and (b) ten small jobs at once; the ratios t(1 node) / t(2 nodes) of the medians, and which
+ * each node with one worker. Both nodes start; after an untimed warm-up (rounds of the big job and the
+ * small ones until the nodes' compilers are mostly done), {@code -Ddubgate.bench.repeats} (3) pairs of
+ * timed batches, one node and two by turns on the same warm cluster (node-2 standing by, its task delivery
+ * stopped, for one node): (a) one synthesis-bound job of 600 cues x 3 languages and (b) ten small jobs at
+ * once; each pair's ratio t(1 node) / t(2 nodes), their median, and which
  * node ran how many tasks. Then, with the cluster stopped, (c) {@link RowLocks}: the ledger head's and a job
  * row's lock on the same PostgreSQL with pgbench. Writes {@code target/benchmarks/nodes.txt} and prints it.
  * Run by bench/nodes.sh (profiles benchmark, postgresql, nodes-benchmark), never by the test suite.
@@ -37,8 +39,8 @@ class NodesBenchmark {
     private static final int S3_PORT = 18480;
     private static final int NODE_2_OFFSET = 900;
 
-    /** One configuration's warm-up rounds (the nodes' JIT share in each, big job / small jobs) and timed batches, in run order. */
-    record Configuration(List<String> warmUp, List<ClusterJobs.Run> big, List<ClusterJobs.Run> small) {
+    /** One configuration's timed batches, in run order. */
+    record Configuration(List<ClusterJobs.Run> big, List<ClusterJobs.Run> small) {
     }
 
     @Test
@@ -50,7 +52,7 @@ class NodesBenchmark {
             throw new IllegalStateException("several nodes share a PostgreSQL database: run bench/nodes.sh "
                     + "(bin/with-postgresql, -Pbenchmark,postgresql,nodes-benchmark); dubgate.db.url is " + dbUrl);
         }
-        int repeats = Integer.getInteger("dubgate.bench.repeats", 1);
+        int repeats = Integer.getInteger("dubgate.bench.repeats", 3);
         Path out = Path.of(System.getProperty("dubgate.bench.dir", "target/benchmarks")).toAbsolutePath();
         Path dir = Path.of(System.getProperty("dubgate.bench.cluster-dir", "target/nodes-benchmark")).toAbsolutePath();
         // a fresh broker journal, object store and node folders: nothing of an earlier run is redelivered
@@ -59,20 +61,34 @@ class NodesBenchmark {
 
         Configuration one;
         Configuration two;
+        List<String> warmUp;
         String jobRow;
         try (Cluster cluster = new Cluster(dir, BROKER_PORT, S3_PORT)) {
             cluster.startBroker();
             cluster.startObjectStore();
             // node-1 answers where Api.BASE points (the IT server's port: no Arquillian server runs beside this test)
             start(cluster, dir, NODE_1, URI.create(Api.BASE).getPort() - 8080);
-            ClusterJobs jobs = ClusterJobs.create(dir);
-            one = measure(jobs, repeats, dir, "1-node");
             start(cluster, dir, NODE_2, NODE_2_OFFSET);
-            two = measure(jobs, repeats, dir, "2-nodes");
+            // at once, not after minutes of warm-up: a node that cannot stand by fails the run here
+            cluster.taskDelivery(NODE_2, false);
+            cluster.taskDelivery(NODE_2, true);
+            ClusterJobs jobs = ClusterJobs.create(dir);
+            warmUp = warmUp(jobs);
+            one = new Configuration(new ArrayList<>(), new ArrayList<>());
+            two = new Configuration(new ArrayList<>(), new ArrayList<>());
+            for (int i = 1; i <= repeats; i++) {
+                // by turns, 1-2, 2-1, 1-2, ...: a drift in the machine's speed over the minutes falls on both
+                for (Configuration c : i % 2 == 1 ? List.of(one, two) : List.of(two, one)) {
+                    boolean both = c == two;
+                    cluster.taskDelivery(NODE_2, both);
+                    batches(jobs, c, dir, (both ? "2-nodes-" : "1-node-") + i);
+                }
+            }
             jobRow = one.big().get(0).jobs().get(0).getString("id");
         }
 
-        String jobFigures = header(machine, repeats) + NodesReport.jobs("(a) one synthesis-bound job", one, two, true)
+        String jobFigures = header(machine, repeats) + NodesReport.warmUp(warmUp)
+                + NodesReport.jobs("(a) one synthesis-bound job", one, two, true)
                 + NodesReport.jobs("(b) ten small jobs submitted at once", one, two, false);
         Files.createDirectories(out);
         // written now as well: the cluster's figures are kept should the PostgreSQL part fail
@@ -105,40 +121,40 @@ class NodesBenchmark {
     }
 
     /**
-     * The warm-up (untimed, checked like the others), then the timed batches, big job first each time.
-     * A warm-up round is what a timed one is — the big job, then the ten small jobs — and rounds go on
-     * until the nodes' compiler threads took under {@code dubgate.bench.warm-jit-share} (5 %) of the
-     * nodes' CPU over both, at most {@code dubgate.bench.warm-up-rounds} (4): after a few small jobs
-     * only, a node still spent half its CPU of the next minutes compiling (JFR: 51 of node-1's ~110 s,
-     * s3proxy 17 of its 18 s), and on two cores the timed batches measured the compilers rather than
-     * the work — a server that has run for an hour is past that.
+     * The untimed warm-up, both nodes at work, checked like the timed batches. A round is what a timed
+     * one is — the big job, then the ten small jobs — and rounds go on until the nodes' compiler threads
+     * took under {@code dubgate.bench.warm-jit-share} (5 %) of the nodes' CPU over both, at most
+     * {@code dubgate.bench.warm-up-rounds} (4): after a few small jobs only, a node still spent half its
+     * CPU of the next minutes compiling (JFR: 51 of node-1's ~110 s, s3proxy 17 of its 18 s), and on two
+     * cores the timed batches measured the compilers rather than the work — a server that has run for an
+     * hour is past that. Returns each round's shares, big job / small jobs.
      */
-    private static Configuration measure(ClusterJobs jobs, int repeats, Path dir, String configuration) throws Exception {
+    private static List<String> warmUp(ClusterJobs jobs) throws Exception {
         double warmEnough = Double.parseDouble(System.getProperty("dubgate.bench.warm-jit-share", "0.05"));
         int atMost = Integer.getInteger("dubgate.bench.warm-up-rounds", 4);
-        List<String> warmUp = new ArrayList<>();
+        List<String> rounds = new ArrayList<>();
         for (int round = 1; round <= atMost; round++) {
             ClusterJobs.Run big = jobs.big();
             ClusterJobs.Run small = jobs.small();
-            warmUp.add(String.format(Locale.ROOT, "%.0f / %.0f %%", 100 * big.nodesJitShare(),
+            rounds.add(String.format(Locale.ROOT, "%.0f / %.0f %%", 100 * big.nodesJitShare(),
                     100 * small.nodesJitShare()));
             System.out.println("nodes benchmark: warm-up round " + round + ", the nodes' JIT share (big job / small jobs) "
-                    + warmUp.get(warmUp.size() - 1));
+                    + rounds.get(rounds.size() - 1));
             if (big.nodesJitShare() < warmEnough && small.nodesJitShare() < warmEnough) {
                 break;
             }
         }
-        List<ClusterJobs.Run> big = new ArrayList<>();
-        List<ClusterJobs.Run> small = new ArrayList<>();
-        for (int i = 1; i <= repeats; i++) {
-            try (FlightRecordings r = FlightRecordings.start(dir, configuration + "-big-" + i)) {
-                big.add(jobs.big());
-            }
-            try (FlightRecordings r = FlightRecordings.start(dir, configuration + "-small-" + i)) {
-                small.add(jobs.small());
-            }
+        return rounds;
+    }
+
+    /** One timed pair of batches on the configuration now in place: the big job, then the ten small jobs. */
+    private static void batches(ClusterJobs jobs, Configuration into, Path dir, String name) throws Exception {
+        try (FlightRecordings r = FlightRecordings.start(dir, name + "-big")) {
+            into.big().add(jobs.big());
         }
-        return new Configuration(warmUp, big, small);
+        try (FlightRecordings r = FlightRecordings.start(dir, name + "-small")) {
+            into.small().add(jobs.small());
+        }
     }
 
     private static String header(String machine, int repeats) {
@@ -150,13 +166,16 @@ class NodesBenchmark {
                   (bin/broker), s3proxy on a folder, the PostgreSQL of bin/with-postgresql, WildFly nodes (bin/node) with
                   one worker each (DUBGATE_WORKERS=1, heap 768m, lease 6 s); CHECK's English recognizer:
                   DUBGATE_QA_RECOGNIZE_ENGLISH=%s (the nodes inherit this JVM's environment)
-                method: node-1 alone (node-2 not started), then node-2 started beside it; on each configuration an
-                  untimed warm-up after each node's own at deploy: rounds of (the big job, the ten small jobs) until
-                  the nodes' JIT compiler threads took under %.0f %% of the nodes' CPU in both, at most %d rounds;
-                  then %d x (the big job, the ten small jobs). Every job is submitted through node-1 and polled there every 500 ms. Time = the
-                  first job's createdAt to the last one's IN_REVIEW (updatedAt), the server's clock; the client's
-                  (first POST to the poll that saw the last one in review) beside it. Ratio = t(1 node) / t(2 nodes) of
-                  the medians: 2.00 is every second node's worth. All of it shares this machine's cores (the broker,
+                method: node-1 and node-2 both started; an untimed warm-up after each node's own at deploy, both
+                  nodes at work: rounds of (the big job, the ten small jobs) until the nodes' JIT compiler threads
+                  took under %.0f %% of the nodes' CPU in both, at most %d rounds. Then %d pairs, by turns (1 node,
+                  2 nodes; 2, 1; 1, 2; ...), of (the big job, the ten small jobs): on 1 node node-2 stands by, running
+                  but taking no task (its WorkItemWorker's delivery stopped through the management CLI; its CPU is
+                  in the 1-node line). Every job is submitted through node-1 and followed there through its progress
+                  stream (GET /jobs/{id}/events). Time = the first job's createdAt to the last one's IN_REVIEW
+                  (updatedAt), the server's clock; the client's (first POST to the end of the last stream) beside
+                  it. Ratio = t(1 node) / t(2 nodes) of each pair, and the median of the pairs' ratios:
+                  2.00 is every second node's worth. All of it shares this machine's cores (the broker,
                   s3proxy, PostgreSQL and this JVM included): the figures say whether the work spreads and what the
                   shared services cost, not what two separate machines would give.
 

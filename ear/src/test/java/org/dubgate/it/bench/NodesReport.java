@@ -1,5 +1,6 @@
 package org.dubgate.it.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -22,18 +23,14 @@ final class NodesReport {
                 ClusterJobs.SMALL_CUES, ClusterJobs.SMALL_LANGUAGES);
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s: %s, %d tasks%n", title, what,
                 sample.tasks().size()));
-        if (big) {
-            s.append(String.format(Locale.ROOT, "  warm-up rounds before it, the nodes' JIT share of their CPU (big job / small jobs):%n"
-                    + "    1 node: %s; 2 nodes: %s%n", String.join(", ", one.warmUp()), String.join(", ", two.warmUp())));
-        }
         s.append("                                   1 node     2 nodes    ratio\n");
         for (int i = 0; i < a.size(); i++) {
             s.append(row("run " + (i + 1) + ", server", a.get(i).serverSeconds(), b.get(i).serverSeconds()));
             s.append(row("run " + (i + 1) + ", client", a.get(i).clientSeconds(), b.get(i).clientSeconds()));
         }
         if (a.size() > 1) {
-            s.append(row("median, server", median(a, ClusterJobs.Run::serverSeconds), median(b, ClusterJobs.Run::serverSeconds)));
-            s.append(row("median, client", median(a, ClusterJobs.Run::clientSeconds), median(b, ClusterJobs.Run::clientSeconds)));
+            s.append(medians("server", a, b, ClusterJobs.Run::serverSeconds));
+            s.append(medians("client", a, b, ClusterJobs.Run::clientSeconds));
         }
         for (int i = 0; i < a.size(); i++) {
             s.append(String.format(Locale.ROOT, "  run %d, tasks per node, 1 node:  %s%n                         2 nodes: %s%n",
@@ -54,6 +51,23 @@ final class NodesReport {
                     sample.recognizedLines(), ClusterJobs.BIG_CUES));
         }
         return s.append("\n\n").toString();
+    }
+
+    /** The warm-up rounds both nodes ran before the timed pairs: the nodes' JIT share in each. */
+    static String warmUp(List<String> rounds) {
+        return String.format(Locale.ROOT, "warm-up, both nodes at work: the nodes' JIT share of their CPU (big job / small jobs), "
+                + "round by round: %s%n%n", String.join(", ", rounds));
+    }
+
+    /** The median times of each configuration, and the median of the pairs' own ratios (what the run says). */
+    private static String medians(String clock, List<ClusterJobs.Run> a, List<ClusterJobs.Run> b,
+                                  ToDoubleFunction<ClusterJobs.Run> seconds) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            ratios.add(seconds.applyAsDouble(a.get(i)) / seconds.applyAsDouble(b.get(i)));
+        }
+        return String.format(Locale.ROOT, "  %-28s %8.2f s  %8.2f s  %6.2f  (median of the pairs' ratios)%n",
+                "median, " + clock, median(a, seconds), median(b, seconds), median(ratios, Double::doubleValue));
     }
 
     /** The pgbench figures, a client count a column, and what the disk's flush rate would make of them. */
