@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -98,12 +100,12 @@ public final class Api {
      * A job's progress stream ({@code GET /jobs/{id}/events}), read until the server closes it after the
      * job's last word: its {@code data:} lines, in order.
      */
-    public java.util.List<String> events(String jobId, Duration atMost) {
+    public List<String> events(String jobId, Duration atMost) {
         HttpRequest.Builder b = request("/api/v1/jobs/" + jobId + "/events").timeout(atMost)
                 .header("Accept", "text/event-stream").GET();
-        HttpResponse<java.util.stream.Stream<String>> r = send(b, HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> r = send(b, HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, r.statusCode(), "the progress stream of job " + jobId);
-        try (java.util.stream.Stream<String> lines = r.body()) {
+        try (Stream<String> lines = r.body()) {
             return lines.filter(line -> line.startsWith("data:")).toList();
         }
     }
@@ -201,8 +203,8 @@ public final class Api {
     }
 
     /** Every item of a cursor-paged list ({@code {items, next}}), following {@code next} to the last page. */
-    public java.util.List<JsonObject> all(String path) {
-        java.util.List<JsonObject> items = new java.util.ArrayList<>();
+    public List<JsonObject> all(String path) {
+        List<JsonObject> items = new java.util.ArrayList<>();
         String next = null;
         do {
             HttpResponse<String> r = get(path + (path.contains("?") ? "&" : "?") + "limit=500"
@@ -216,7 +218,7 @@ public final class Api {
     }
 
     /** A JSON array response as its objects. */
-    public static java.util.List<JsonObject> json2(HttpResponse<String> response) {
+    public static List<JsonObject> json2(HttpResponse<String> response) {
         return ((jakarta.json.JsonArray) parse(response.body())).getValuesAs(JsonObject.class);
     }
 

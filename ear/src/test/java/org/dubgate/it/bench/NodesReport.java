@@ -66,8 +66,8 @@ final class NodesReport {
         for (int i = 0; i < a.size(); i++) {
             ratios.add(seconds.applyAsDouble(a.get(i)) / seconds.applyAsDouble(b.get(i)));
         }
-        return String.format(Locale.ROOT, "  %-28s %8.2f s  %8.2f s  %6.2f  (median of the pairs' ratios)%n",
-                "median, " + clock, median(a, seconds), median(b, seconds), median(ratios, Double::doubleValue));
+        return figures("median, " + clock, median(a, seconds), median(b, seconds), median(ratios, Double::doubleValue))
+                + String.format(Locale.ROOT, "  (median of the pairs' ratios)%n");
     }
 
     /** The pgbench figures, a client count a column, and what the disk's flush rate would make of them. */
@@ -112,7 +112,12 @@ final class NodesReport {
     }
 
     private static String row(String what, double oneNode, double twoNodes) {
-        return String.format(Locale.ROOT, "  %-28s %8.2f s  %8.2f s  %6.2f%n", what, oneNode, twoNodes, oneNode / twoNodes);
+        return figures(what, oneNode, twoNodes, oneNode / twoNodes) + String.format(Locale.ROOT, "%n");
+    }
+
+    /** A row's columns, without its line end: both times and the ratio beside them. */
+    private static String figures(String what, double oneNode, double twoNodes, double ratio) {
+        return String.format(Locale.ROOT, "  %-28s %8.2f s  %8.2f s  %6.2f", what, oneNode, twoNodes, ratio);
     }
 
     /** The median (the mean of the two middle values of an even count). */
