@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -94,20 +93,6 @@ public final class Api {
 
     public HttpResponse<String> get(String path) {
         return send(request(path).GET());
-    }
-
-    /**
-     * A job's progress stream ({@code GET /jobs/{id}/events}), read until the server closes it after the
-     * job's last word: its {@code data:} lines, in order.
-     */
-    public List<String> events(String jobId, Duration atMost) {
-        HttpRequest.Builder b = request("/api/v1/jobs/" + jobId + "/events").timeout(atMost)
-                .header("Accept", "text/event-stream").GET();
-        HttpResponse<Stream<String>> r = send(b, HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, r.statusCode(), "the progress stream of job " + jobId);
-        try (Stream<String> lines = r.body()) {
-            return lines.filter(line -> line.startsWith("data:")).toList();
-        }
     }
 
     public HttpResponse<byte[]> getBytes(String path, String range) {
@@ -190,7 +175,8 @@ public final class Api {
         }
     }
 
-    private HttpRequest.Builder request(String path) {
+    /** A request to this server as this caller, for the callers that read a response their own way. */
+    HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (authorization != null) {
             b.header("Authorization", authorization);

@@ -85,21 +85,22 @@ class ClusterIT {
     void oneJobRunsOnBothNodesAndTheOtherNodeStreamsItsProgress() throws Exception {
         String jobId = submit();
         // node B's stream, opened while the job runs: it must carry the work node A does
-        CompletableFuture<List<String>> streamOnB = CompletableFuture.supplyAsync(() -> events(B, jobId));
+        CompletableFuture<List<ProgressStream.Event>> streamOnB = CompletableFuture.supplyAsync(() -> events(B, jobId));
         JsonObject job = dubbing.awaitSettled(jobId, Duration.ofSeconds(300));
         assertEquals("IN_REVIEW", job.getString("state"), job.toString());
         Set<String> nodes = Dubbing.tasks(job).stream().map(t -> t.getString("worker").split("/")[0])
                 .collect(Collectors.toSet());
         assertEquals(Set.of(A, B), nodes, "the tasks ran on both nodes: " + Dubbing.tasks(job));
-        List<String> events = streamOnB.get();
+        List<ProgressStream.Event> events = streamOnB.get();
         Set<String> ranOnA = Dubbing.tasks(job).stream().filter(t -> t.getString("worker").startsWith(A + "/"))
                 .map(t -> t.getString("id")).collect(Collectors.toSet());
-        Set<String> endedOnB = events.stream().filter(e -> e.startsWith("data: {")).map(e -> Api.parse(e.substring(6)))
-                .map(JsonObject.class::cast).filter(e -> e.getString("type").equals("TASK_ENDED"))
+        Set<String> endedOnB = events.stream().filter(e -> !e.isEnd()).map(ProgressStream.Event::json)
+                .filter(e -> e.getString("type").equals("TASK_ENDED"))
                 .map(e -> e.getJsonObject("task").getString("id")).collect(Collectors.toSet());
         assertTrue(endedOnB.stream().anyMatch(ranOnA::contains),
                 "node B streamed the end of a task node A ran: A ran " + ranOnA + ", B streamed " + events);
-        assertTrue(events.get(events.size() - 1).contains("IN_REVIEW"), "the stream ends with the job's last word");
+        assertTrue(ProgressStream.ended(events), "the stream ends with the job's last word: " + events);
+        assertEquals("IN_REVIEW", events.get(events.size() - 1).data());
         assertEveryLineOnce(jobId);
     }
 
@@ -163,10 +164,10 @@ class ClusterIT {
     }
 
     /**
-     * The job's progress stream on {@code node}, from now until the server closes it after the job's last word: its
-     * data lines. Events that happen after it opens reach it only through the job-events topic.
+     * The job's progress stream on {@code node}, from now until the server closes it after the job's last word.
+     * Events that happen after it opens reach it only through the job-events topic.
      */
-    private static List<String> events(String node, String jobId) {
-        return dubbing.manager.at(cluster.url(node)).events(jobId, Duration.ofSeconds(300));
+    private static List<ProgressStream.Event> events(String node, String jobId) {
+        return ProgressStream.read(dubbing.manager.at(cluster.url(node)), jobId, null, Duration.ofSeconds(300));
     }
 }

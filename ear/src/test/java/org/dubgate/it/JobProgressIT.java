@@ -1,20 +1,18 @@
 package org.dubgate.it;
 
 import jakarta.json.JsonObject;
+import org.dubgate.it.ProgressStream.Event;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -41,45 +39,9 @@ class JobProgressIT {
                 "en", Dubbing.script(cues, 250, 200, "Line #.")), null);
     }
 
-    /** One server-sent event as it arrived. */
-    record Event(String id, String name, String data, long atMillis) {
-        JsonObject json() {
-            return (JsonObject) Api.parse(data);
-        }
-    }
-
     /** Reads a job's stream until it closes; {@code lastEventId} resumes. */
     static List<Event> stream(String jobId, String lastEventId) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Api.BASE + "/api/v1/jobs/" + jobId + "/events"))
-                .header("Authorization", dubbing.manager.authorizationHeader()).header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(120));
-        if (lastEventId != null) {
-            b.header("Last-Event-ID", lastEventId);
-        }
-        long began = System.currentTimeMillis();
-        HttpResponse<Stream<String>> r = Api.anonymous().send(b, HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, r.statusCode());
-        List<Event> events = new ArrayList<>();
-        String id = null;
-        String name = null;
-        StringBuilder data = new StringBuilder();
-        for (String line : (Iterable<String>) r.body()::iterator) {
-            if (line.isEmpty()) {
-                if (name != null || data.length() > 0) {
-                    events.add(new Event(id, name, data.toString(), System.currentTimeMillis() - began));
-                }
-                id = null;
-                name = null;
-                data.setLength(0);
-            } else if (line.startsWith("id:")) {
-                id = line.substring(3).strip();
-            } else if (line.startsWith("event:")) {
-                name = line.substring(6).strip();
-            } else if (line.startsWith("data:")) {
-                data.append(line.substring(5).strip());
-            }
-        }
-        return events;
+        return ProgressStream.read(dubbing.manager, jobId, lastEventId, Duration.ofSeconds(120));
     }
 
     @Test

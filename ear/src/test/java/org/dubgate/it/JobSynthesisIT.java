@@ -111,14 +111,12 @@ class JobSynthesisIT {
         assertEquals(200, again.statusCode());
         assertEquals(jobId, Api.json(again).getString("id"), "same Idempotency-Key, same job");
 
-        List<String> events = Api.anonymous().send(HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/api/v1/jobs/"
-                        + jobId + "/events")).header("Authorization", manager.authorizationHeader())
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(120)), HttpResponse.BodyHandlers.ofLines())
-                .body().filter(l -> l.startsWith("event:") || l.startsWith("data:")).toList();
-        assertEquals("event: end", events.get(events.size() - 2).replace("event:", "event: ").replace("  ", " "),
+        List<ProgressStream.Event> events = ProgressStream.read(manager, jobId, null, Duration.ofSeconds(120));
+        assertTrue(ProgressStream.ended(events), events.toString());
+        assertTrue(events.size() >= 2 && events.get(0).name().equals(ProgressStream.PROGRESS),
+                "progress, then end: " + events);
+        assertTrue(events.stream().filter(e -> !e.isEnd()).anyMatch(e -> e.data().contains("\"progressPercent\":100")),
                 events.toString());
-        assertTrue(events.stream().filter(l -> l.startsWith("event")).count() >= 2, "progress, then end: " + events);
-        assertTrue(events.stream().anyMatch(l -> l.contains("\"progressPercent\":100")), events.toString());
 
         JsonObject done = awaitReviewReady(jobId);
         assertEquals(100, done.getInt("progressPercent"), done.toString());

@@ -2,12 +2,7 @@ package org.dubgate.it;
 
 import jakarta.json.JsonObject;
 
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after a warm-up and again at the end, so what grew can be named.
  */
 public final class MemorySoak {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** What a soak saw. */
     public record Result(int jobs, Duration took, List<Double> heapMegabytes, double rssBefore, double rssAfter,
@@ -82,16 +75,8 @@ public final class MemorySoak {
 
     private void oneJob() throws Exception {
         String jobId = d.submit(source, script, null);
-        HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/v1/jobs/" + jobId
-                        + "/events")).header("Authorization", d.manager.authorizationHeader())
-                .header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertEquals(200, r.statusCode());
-        String heard;
-        try (InputStream in = r.body()) {
-            heard = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(heard.contains("event: end") || heard.contains("event:end"), "the stream ends with the job: " + heard);
+        List<ProgressStream.Event> heard = ProgressStream.read(d.manager, jobId, null, Duration.ofMinutes(2));
+        assertTrue(ProgressStream.ended(heard), "the stream ends with the job: " + heard);
         JsonObject job = d.job(jobId);
         assertEquals("IN_REVIEW", job.getString("state"), job.toString());
         List<JsonObject> deliverables = d.manager.all("/api/v1/jobs/" + jobId + "/deliverables");

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -357,10 +355,10 @@ class ReviewDeliveryIT {
         Api.createUser(outsider, "agent", "Another Agency " + outsider);
         assertEquals(404, Api.basic(outsider, Api.USER_PASSWORD).get("/api/v1/performers/" + s.performers().get("BO")
                 + "/uses").statusCode(), "another agency's agent does not see them");
-        String events = manager.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/v1/jobs/" + jobId + "/events"))
-                .header("Authorization", manager.authorizationHeader()).header("Accept", "text/event-stream").header("Last-Event-ID", Long.toString(lastEvent))
-                .timeout(Duration.ofSeconds(30))).body();
-        assertTrue(events.contains("\"type\":\"RECALLED\""), events);
+        List<ProgressStream.Event> events = ProgressStream.read(manager, jobId, Long.toString(lastEvent),
+                Duration.ofSeconds(30));
+        assertTrue(events.stream().filter(e -> !e.isEnd()).anyMatch(e -> e.json().getString("type").equals("RECALLED")),
+                events.toString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.dubgate.it.bench;
 
 import jakarta.json.JsonObject;
 import org.dubgate.it.Dubbing;
+import org.dubgate.it.ProgressStream;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,9 +98,8 @@ final class ClusterJobs {
             for (int i = 0; i < count; i++) {
                 followed.add(pool.submit(() -> {
                     String id = dubbing.submit(source, scripts, null);
-                    List<String> events = dubbing.manager.events(id, AT_MOST);
-                    // the stream's last data is its end event's: the job's state, not a progress event's JSON
-                    if (events.isEmpty() || events.get(events.size() - 1).startsWith("data: {")) {
+                    List<ProgressStream.Event> events = ProgressStream.read(dubbing.manager, id, null, AT_MOST);
+                    if (!ProgressStream.ended(events)) {
                         fail("job " + id + ": its progress stream closed before the job's last word: " + events);
                     }
                     return id;
@@ -126,7 +126,8 @@ final class ClusterJobs {
                 first = JobTimes.of(job, outputs);
             }
         }
-        return new Run(jobs, clientSeconds, first, recognized, cpu, CpuUse.nodesJitShare(cpuBefore, cpuAfter));
+        return new Run(jobs, clientSeconds, first, recognized, cpu, CpuUse.machineBusySeconds(cpuBefore, cpuAfter),
+                CpuUse.nodesJitShare(cpuBefore, cpuAfter));
     }
 
     /** In review, every task succeeded, and one line per cue and language: none lost, none made twice. */
@@ -147,11 +148,11 @@ final class ClusterJobs {
     /**
      * One timed batch: the jobs as they settled, the client's wall time (submit to the end of the last
      * progress stream), the first job's time by task kind, how many lines CHECK ran the English
-     * recognizer on, the machine's CPU time over the client's wall time by who spent it ({@link CpuUse}),
-     * and the share of the nodes' CPU their JIT compilers took.
+     * recognizer on, the machine's CPU time over the client's wall time by who spent it ({@link CpuUse})
+     * and in all, and the share of the nodes' CPU their JIT compilers took.
      */
     record Run(List<JsonObject> jobs, double clientSeconds, JobTimes firstJob, long recognizedLines, String cpu,
-               double nodesJitShare) {
+               double machineCpuSeconds, double nodesJitShare) {
 
         /** The first job created to the last one's last change (IN_REVIEW), by the server's clock. */
         double serverSeconds() {

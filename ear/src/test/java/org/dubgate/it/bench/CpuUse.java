@@ -169,6 +169,11 @@ final class CpuUse {
                 + String.format(Locale.ROOT, "; machine busy %.0f %% of its cores", total > 0 ? 100 * busy / total : 0);
     }
 
+    /** The machine's busy CPU seconds between the two snapshots, all cores and every process counted. */
+    static double machineBusySeconds(Snapshot before, Snapshot after) {
+        return after.machineBusy() - before.machineBusy();
+    }
+
     /**
      * ", engines 8.1 s, JIT 12.3 s, GC 1.2 s": of a node's seconds, those of the processes it ran; of a
      * Java part's, what its compiler and collector threads spent.

@@ -37,6 +37,7 @@ final class NodesReport {
                     i + 1, a.get(i).perNode(), b.get(i).perNode()));
             s.append(String.format(Locale.ROOT, "  run %d, CPU by process, 1 node:  %s%n                          2 nodes: %s%n",
                     i + 1, a.get(i).cpu(), b.get(i).cpu()));
+            s.append(bound(i + 1, a.get(i), b.get(i)));
             if (big) {
                 // the serial tail (the last language's MIX and CHECK, then ASSEMBLE) is what a second node cannot share
                 s.append(String.format(Locale.ROOT, "  run %d, wall covered / busy by kind, 1 node:  %s%n"
@@ -51,6 +52,24 @@ final class NodesReport {
                     sample.recognizedLines(), ClusterJobs.BIG_CUES));
         }
         return s.append("\n\n").toString();
+    }
+
+    /**
+     * What the pair's ratio is made of on this machine, client clock and the machine's CPU over the same
+     * window: a batch's time is its CPU over the cores it keeps busy, so ratio = (CPU on 1 node / CPU on 2)
+     * x (cores busy on 2 / busy on 1). And its bound: had two nodes done the work with no more CPU than one
+     * node spent and kept every core busy, cores x t(1 node) / CPU(1 node) — what no spreading can pass here.
+     */
+    private static String bound(int run, ClusterJobs.Run one, ClusterJobs.Run two) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double busyOne = one.machineCpuSeconds() / (cores * one.clientSeconds());
+        double busyTwo = two.machineCpuSeconds() / (cores * two.clientSeconds());
+        return String.format(Locale.ROOT, "  run %d, the ratio's parts (client clock): CPU %.1f s / %.1f s = %.2f, cores busy "
+                        + "%.0f %% / %.0f %% = %.2f, product %.2f (the ratio);%n         bound here: %d cores x %.2f s / %.1f s of CPU = %.2f "
+                        + "(two nodes with one node's CPU, every core busy)%n", run, one.machineCpuSeconds(),
+                two.machineCpuSeconds(), one.machineCpuSeconds() / two.machineCpuSeconds(), 100 * busyTwo, 100 * busyOne,
+                busyTwo / busyOne, one.machineCpuSeconds() / two.machineCpuSeconds() * busyTwo / busyOne, cores,
+                one.clientSeconds(), one.machineCpuSeconds(), cores * one.clientSeconds() / one.machineCpuSeconds());
     }
 
     /** The warm-up rounds both nodes ran before the timed pairs: the nodes' JIT share in each. */

@@ -5,6 +5,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import org.dubgate.it.Api;
 import org.dubgate.it.Fixtures;
+import org.dubgate.it.ProgressStream;
 import org.dubgate.media.mix.ProgrammeMix;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dubbing pipeline on a generated 10-minute source (FFmpeg test picture + speech), 150 cues in
@@ -167,12 +169,11 @@ class PipelineBenchmark {
                 .build().toString());
         assertEquals(201, accepted.statusCode(), accepted.body());
         String jobId = Api.json(accepted).getString("id");
-        JsonObject job;
-        do {
-            Thread.sleep(500); // seldom: the poll itself costs the 2-core machine CPU
-            job = Api.json(manager.get("/api/v1/jobs/" + jobId));
-        } while (!List.of("IN_REVIEW", "FAILED", "BLOCKED").contains(job.getString("state")));
+        // followed over its progress stream, pushed as it commits: a poll would cost the 2-core machine CPU the job needs
+        List<ProgressStream.Event> events = ProgressStream.read(manager, jobId, null, Duration.ofMinutes(30));
+        assertTrue(ProgressStream.ended(events), "job " + jobId + ": its progress stream closed before the job's end");
         BenchedServer.Peak rss = memory.peakBytes();
+        JsonObject job = Api.json(manager.get("/api/v1/jobs/" + jobId));
         assertEquals("IN_REVIEW", job.getString("state"), job.toString());
         List<JsonObject> outputs = manager.all("/api/v1/jobs/" + jobId + "/outputs");
         return new ServerJob(job, outputs, JobTimes.of(job, outputs), rss);
