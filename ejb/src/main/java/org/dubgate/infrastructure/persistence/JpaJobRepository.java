@@ -32,6 +32,13 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+/**
+ * The job aggregate's persistence: the job and what it owns — its tasks, outputs, files, QA checks and
+ * events — one JPQL query a method, each reading only what its caller shows (task summaries and line
+ * references by projection, pages by cursor). It runs past 300 lines because the aggregate is one
+ * repository ({@link JobRepository}); split by table, a stage would have to know which of several
+ * repositories holds the job's parts.
+ */
 @ApplicationScoped
 public class JpaJobRepository implements JobRepository {
 
