@@ -161,7 +161,7 @@ final class CpuUse {
             }
         });
         double sum = spent.values().stream().mapToDouble(Double::doubleValue).sum();
-        double busy = after.machineBusy() - before.machineBusy();
+        double busy = machineBusySeconds(before, after);
         double total = after.machineTotal() - before.machineTotal();
         return spent.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s (%.0f %%%s)", e.getKey(),
                         e.getValue(), 100 * e.getValue() / sum, jvm(before, after, e.getKey())))
