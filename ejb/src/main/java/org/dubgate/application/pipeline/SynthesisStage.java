@@ -106,7 +106,7 @@ public class SynthesisStage implements Stage<SynthesisWork, Void> {
                     max(c.end(), target.nextCueStart(c).orElse(programme)), recipe.settings(), recipe.maxTempo(),
                     recipe.fingerprint()));
         }
-        Set<String> done = jobs.outputsOf(task.id()).stream().map(CueOutput::cueId).collect(Collectors.toSet());
+        Set<String> done = jobs.cuesRecordedBy(task.id());
         return new SynthesisWork(task.id(), job.id(), task.round(), language,
                 planOf(job, task, voice, task.startedAt().orElseThrow()), model.id(), model.engine(),
                 model.artifactSha256(), batch, done);

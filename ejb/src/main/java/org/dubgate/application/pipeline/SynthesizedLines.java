@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** The synthesized lines of a SYNTHESIZE run, recorded a group at a time in short transactions of their own. */
 @Stateless
@@ -42,7 +41,7 @@ public class SynthesizedLines {
         // count all the same (the next run skips them); ended any other way (BLOCKED by a revocation)
         // they are kept quarantined, for the record
         boolean running = !task.state().isTerminal();
-        Set<String> recorded = jobs.outputsOf(work.taskId()).stream().map(CueOutput::cueId).collect(Collectors.toSet());
+        Set<String> recorded = jobs.cuesRecordedBy(work.taskId());
         Instant now = clock.instant();
         for (SynthesisWork.Made line : made) {
             if (!recorded.add(line.cueId())) {

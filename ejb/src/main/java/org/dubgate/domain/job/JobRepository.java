@@ -86,6 +86,12 @@ public interface JobRepository {
 
     List<CueOutput> outputsOf(UUID taskId);
 
+    /**
+     * The cues a task has recorded lines of: what a SYNTHESIZE run needs to skip them, without loading
+     * the lines themselves (a batch records its lines a few at a time and asks again each time).
+     */
+    Set<String> cuesRecordedBy(UUID taskId);
+
     /** The usable (not quarantined) synthesized lines of one language of a job, by cue id. */
     Map<String, CueOutput> usableOutputsOf(UUID jobId, String language);
 

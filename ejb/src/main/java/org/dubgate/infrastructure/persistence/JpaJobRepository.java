@@ -23,6 +23,7 @@ import org.dubgate.domain.shared.PageRequest;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -189,6 +190,12 @@ public class JpaJobRepository implements JobRepository {
     public List<CueOutput> outputsOf(UUID taskId) {
         return em.createQuery("select o from CueOutput o where o.taskId = :task", CueOutput.class)
                 .setParameter("task", taskId).getResultList();
+    }
+
+    @Override
+    public Set<String> cuesRecordedBy(UUID taskId) {
+        return new HashSet<>(em.createQuery("select o.cueId from CueOutput o where o.taskId = :task", String.class)
+                .setParameter("task", taskId).getResultList());
     }
 
     @Override
