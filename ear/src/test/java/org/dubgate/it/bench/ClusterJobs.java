@@ -127,7 +127,7 @@ final class ClusterJobs {
             }
         }
         return new Run(jobs, clientSeconds, first, recognized, cpu, CpuUse.machineBusySeconds(cpuBefore, cpuAfter),
-                CpuUse.nodesJitShare(cpuBefore, cpuAfter));
+                CpuUse.machineBusyShare(cpuBefore, cpuAfter), CpuUse.nodesJitShare(cpuBefore, cpuAfter));
     }
 
     /** In review, every task succeeded, and one line per cue and language: none lost, none made twice. */
@@ -149,10 +149,11 @@ final class ClusterJobs {
      * One timed batch: the jobs as they settled, the client's wall time (submit to the end of the last
      * progress stream), the first job's time by task kind, how many lines CHECK ran the English
      * recognizer on, the machine's CPU time over the client's wall time by who spent it ({@link CpuUse})
-     * and in all, and the share of the nodes' CPU their JIT compilers took.
+     * and in all, the share of the machine's cores it kept busy, and the share of the nodes' CPU their
+     * JIT compilers took.
      */
     record Run(List<JsonObject> jobs, double clientSeconds, JobTimes firstJob, long recognizedLines, String cpu,
-               double machineCpuSeconds, double nodesJitShare) {
+               double machineCpuSeconds, double machineBusyShare, double nodesJitShare) {
 
         /** The first job created to the last one's last change (IN_REVIEW), by the server's clock. */
         double serverSeconds() {
@@ -165,6 +166,17 @@ final class ClusterJobs {
 
         List<JsonObject> tasks() {
             return jobs.stream().flatMap(j -> Dubbing.tasks(j).stream()).toList();
+        }
+
+        /**
+         * A task's mean time by kind (its last attempt's start to its end), over every job of the batch:
+         * beside another node on these cores each task runs slower than alone, and that is what the
+         * ratio loses where the work spreads evenly.
+         */
+        Map<String, Double> meanTaskSeconds() {
+            return tasks().stream().filter(t -> !t.isNull("startedAt")).collect(Collectors.groupingBy(
+                    t -> t.getString("kind"), LinkedHashMap::new, Collectors.averagingDouble(t -> Duration.between(
+                            Instant.parse(t.getString("startedAt")), Instant.parse(t.getString("updatedAt"))).toNanos() / 1e9)));
         }
 
         /** Tasks that had to start more than once (a lapsed lease, a redelivery): each costs a re-run. */

@@ -161,17 +161,24 @@ final class CpuUse {
             }
         });
         double sum = spent.values().stream().mapToDouble(Double::doubleValue).sum();
-        double busy = machineBusySeconds(before, after);
-        double total = after.machineTotal() - before.machineTotal();
         return spent.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s (%.0f %%%s)", e.getKey(),
                         e.getValue(), 100 * e.getValue() / sum, jvm(before, after, e.getKey())))
                 .collect(Collectors.joining(", "))
-                + String.format(Locale.ROOT, "; machine busy %.0f %% of its cores", total > 0 ? 100 * busy / total : 0);
+                + String.format(Locale.ROOT, "; machine busy %.0f %% of its cores", 100 * machineBusyShare(before, after));
     }
 
     /** The machine's busy CPU seconds between the two snapshots, all cores and every process counted. */
     static double machineBusySeconds(Snapshot before, Snapshot after) {
         return after.machineBusy() - before.machineBusy();
+    }
+
+    /**
+     * The share of the machine's cores that were busy between the two snapshots (busy over all CPU
+     * time, {@code /proc/stat}): the one figure the CPU line and the nodes report's bound both use.
+     */
+    static double machineBusyShare(Snapshot before, Snapshot after) {
+        double total = after.machineTotal() - before.machineTotal();
+        return total > 0 ? machineBusySeconds(before, after) / total : 0;
     }
 
     /**

@@ -3,10 +3,14 @@ package org.dubgate.it.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /** The text of {@code nodes.txt} below its header: the job figures of both configurations, and the row locks. */
 final class NodesReport {
+
+    private static final List<String> KINDS = List.of("SYNTHESIZE", "MIX", "CHECK", "ASSEMBLE");
 
     private NodesReport() {
     }
@@ -38,6 +42,7 @@ final class NodesReport {
             s.append(String.format(Locale.ROOT, "  run %d, CPU by process, 1 node:  %s%n                          2 nodes: %s%n",
                     i + 1, a.get(i).cpu(), b.get(i).cpu()));
             s.append(bound(i + 1, a.get(i), b.get(i)));
+            s.append(phases(i + 1, a.get(i), b.get(i), big));
             if (big) {
                 // the serial tail (the last language's MIX and CHECK, then ASSEMBLE) is what a second node cannot share
                 s.append(String.format(Locale.ROOT, "  run %d, wall covered / busy by kind, 1 node:  %s%n"
@@ -55,21 +60,50 @@ final class NodesReport {
     }
 
     /**
-     * What the pair's ratio is made of on this machine, client clock and the machine's CPU over the same
-     * window: a batch's time is its CPU over the cores it keeps busy, so ratio = (CPU on 1 node / CPU on 2)
-     * x (cores busy on 2 / busy on 1). And its bound: had two nodes done the work with no more CPU than one
-     * node spent and kept every core busy, cores x t(1 node) / CPU(1 node) — what no spreading can pass here.
+     * What the pair's ratio is made of on this machine, over the client's window: a batch's time is its
+     * CPU over the cores it keeps busy, so ratio = (CPU on 1 node / CPU on 2) x (share of the cores busy
+     * on 2 / on 1). And its bound: had two nodes done the work with no more CPU than one node spent and
+     * kept every core busy, 1 / (one node's busy share) — what no spreading can pass here.
      */
     private static String bound(int run, ClusterJobs.Run one, ClusterJobs.Run two) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        double busyOne = one.machineCpuSeconds() / (cores * one.clientSeconds());
-        double busyTwo = two.machineCpuSeconds() / (cores * two.clientSeconds());
+        double cpu = one.machineCpuSeconds() / two.machineCpuSeconds();
+        double busy = two.machineBusyShare() / one.machineBusyShare();
         return String.format(Locale.ROOT, "  run %d, the ratio's parts (client clock): CPU %.1f s / %.1f s = %.2f, cores busy "
-                        + "%.0f %% / %.0f %% = %.2f, product %.2f (the ratio);%n         bound here: %d cores x %.2f s / %.1f s of CPU = %.2f "
+                        + "%.0f %% / %.0f %% = %.2f, product %.2f (the ratio);%n         bound here: 1 / %.0f %% = %.2f "
                         + "(two nodes with one node's CPU, every core busy)%n", run, one.machineCpuSeconds(),
-                two.machineCpuSeconds(), one.machineCpuSeconds() / two.machineCpuSeconds(), 100 * busyTwo, 100 * busyOne,
-                busyTwo / busyOne, one.machineCpuSeconds() / two.machineCpuSeconds() * busyTwo / busyOne, cores,
-                one.clientSeconds(), one.machineCpuSeconds(), cores * one.clientSeconds() / one.machineCpuSeconds());
+                two.machineCpuSeconds(), cpu, 100 * two.machineBusyShare(), 100 * one.machineBusyShare(), busy, cpu * busy,
+                100 * one.machineBusyShare(), 1 / one.machineBusyShare());
+    }
+
+    /**
+     * Where a pair's ratio went: each kind's mean task time alone and beside the other node, and for the
+     * big job the ratio of its synthesis phase (36 batches shared evenly: only the tasks' slowdown beside
+     * each other costs) against the ratio of the rest (the languages' MIX and CHECK, ASSEMBLE and the
+     * hand-offs, of which the last language's and ASSEMBLE cannot be shared).
+     */
+    private static String phases(int run, ClusterJobs.Run one, ClusterJobs.Run two, boolean big) {
+        Map<String, Double> a = one.meanTaskSeconds();
+        Map<String, Double> b = two.meanTaskSeconds();
+        String perTask = KINDS.stream().filter(a::containsKey).filter(b::containsKey)
+                .map(k -> String.format(Locale.ROOT, "%s %.2f / %.2f s (%+.0f %%)", k, a.get(k), b.get(k),
+                        100 * (b.get(k) / a.get(k) - 1)))
+                .collect(Collectors.joining(", "));
+        String s = String.format(Locale.ROOT, "  run %d, a task's mean time, 1 node / 2 nodes: %s%n", run, perTask);
+        JobTimes x = one.firstJob();
+        JobTimes y = two.firstJob();
+        if (big && x.kinds().containsKey("SYNTHESIZE") && y.kinds().containsKey("SYNTHESIZE")) {
+            double synthOne = x.kinds().get("SYNTHESIZE").covered();
+            double synthTwo = y.kinds().get("SYNTHESIZE").covered();
+            s += String.format(Locale.ROOT, "         the job's synthesis, first batch's start to last one's end: %.1f s / %.1f s = %.2f;"
+                            + " the rest of the job: %.1f s / %.1f s = %.2f%n", synthOne, synthTwo, synthOne / synthTwo,
+                    x.wall() - synthOne, y.wall() - synthTwo, (x.wall() - synthOne) / (y.wall() - synthTwo));
+            // the engines' own time against the rest of a batch: which side of a line slows beside the other node
+            s += String.format(Locale.ROOT, "         a line inside its engine: %.1f / %.1f ms; the rest of its batch's time: %.1f / %.1f ms%n",
+                    1000 * x.engines() / x.lines(), 1000 * y.engines() / y.lines(),
+                    1000 * (x.kinds().get("SYNTHESIZE").busy() - x.engines()) / x.lines(),
+                    1000 * (y.kinds().get("SYNTHESIZE").busy() - y.engines()) / y.lines());
+        }
+        return s;
     }
 
     /** The warm-up rounds both nodes ran before the timed pairs: the nodes' JIT share in each. */
