@@ -13,8 +13,8 @@
 # Reports the times, the ratios t(1 node) / t(2 nodes), which node ran how many tasks, and the transactions/s.
 # Writes ear/target/benchmarks/nodes.txt.
 #
-#   bench/nodes.sh                               3 pairs of each kind, medians and the median of the pairs' ratios
-#   bench/nodes.sh -Ddubgate.bench.repeats=5     5 pairs; other arguments go to Maven too, e.g.
+#   bench/nodes.sh                               5 pairs of each kind, medians and the median of the pairs' ratios
+#   bench/nodes.sh -Ddubgate.bench.repeats=3     3 pairs (about 8 minutes less); other arguments go to Maven too, e.g.
 #                                                -Ddubgate.bench.pgbench-seconds=10, -Ddubgate.bench.fsync-test=false,
 #                                                -Ddubgate.bench.warm-up-rounds=4 (the most; fewer once the nodes'
 #                                                compilers take under -Ddubgate.bench.warm-jit-share=0.05 of their CPU)
@@ -26,7 +26,8 @@
 # MicroProfile Config's environment source): 600 English lines at 0.2-0.45 s each would be one serial CHECK task
 # of minutes, and the job would measure the recognizer instead of synthesis. Set DUBGATE_QA_RECOGNIZE_ENGLISH=true
 # to measure with it. Run on an otherwise idle machine: the figures are wall times, and every process of the
-# cluster shares its cores. About 20 minutes on 2 cores. Needs PostgreSQL's server binaries and pgbench
+# cluster shares its cores, and so does anything else: a jstat every 5 s beside run 18 made 10-15 % of the
+# machine's CPU ("other" in the report; 3-4 % without). About 40 minutes on 2 cores. Needs PostgreSQL's server binaries and pgbench
 # (bin/setup-system --test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
