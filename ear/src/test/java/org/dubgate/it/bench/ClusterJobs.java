@@ -203,15 +203,14 @@ final class ClusterJobs {
         }
 
         private static <V> String kinds(Map<String, V> byKind, Function<V, String> figure) {
-            List<String> order = List.of("SYNTHESIZE", "MIX", "CHECK", "ASSEMBLE");
             return byKind.entrySet().stream()
-                    .sorted((a, b) -> Integer.compare(rank(order, a.getKey()), rank(order, b.getKey())))
+                    .sorted((a, b) -> Integer.compare(rank(a.getKey()), rank(b.getKey())))
                     .map(e -> e.getKey() + " " + figure.apply(e.getValue())).collect(Collectors.joining(", "));
         }
 
-        private static int rank(List<String> order, String kind) {
-            int i = order.indexOf(kind);
-            return i < 0 ? order.size() : i;
+        private static int rank(String kind) {
+            int i = JobTimes.KINDS.indexOf(kind);
+            return i < 0 ? JobTimes.KINDS.size() : i;
         }
     }
 }

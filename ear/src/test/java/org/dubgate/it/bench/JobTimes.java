@@ -28,6 +28,9 @@ import java.util.function.Predicate;
 record JobTimes(double wall, Map<String, Kind> kinds, double engines, double idle, double checkAlone, int lines,
                 long overflowing) {
 
+    /** The task kinds of a job, in pipeline order: the order every figure of them is given in. */
+    static final List<String> KINDS = List.of("SYNTHESIZE", "MIX", "CHECK", "ASSEMBLE");
+
     /** One kind's tasks: how many, their busy time (sum) and the wall time they covered (union). */
     record Kind(int tasks, double busy, double covered) {
     }
@@ -43,7 +46,7 @@ record JobTimes(double wall, Map<String, Kind> kinds, double engines, double idl
         Instant ended = Instant.parse(job.getString("updatedAt"));
         List<JsonObject> tasks = job.getJsonArray("tasks").getValuesAs(JsonObject.class);
         Map<String, Kind> kinds = new LinkedHashMap<>();
-        for (String kind : List.of("SYNTHESIZE", "MIX", "CHECK", "ASSEMBLE")) {
+        for (String kind : KINDS) {
             List<Interval> of = intervals(tasks, t -> t.getString("kind").equals(kind), created, ended);
             if (!of.isEmpty()) {
                 kinds.put(kind, new Kind(of.size(), of.stream().mapToDouble(Interval::seconds).sum(), union(of)));

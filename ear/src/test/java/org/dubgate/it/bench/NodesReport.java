@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 /** The text of {@code nodes.txt} below its header: the job figures of both configurations, and the row locks. */
 final class NodesReport {
 
-    private static final List<String> KINDS = List.of("SYNTHESIZE", "MIX", "CHECK", "ASSEMBLE");
-
     private NodesReport() {
     }
 
@@ -84,24 +82,25 @@ final class NodesReport {
     private static String phases(int run, ClusterJobs.Run one, ClusterJobs.Run two, boolean big) {
         Map<String, Double> a = one.meanTaskSeconds();
         Map<String, Double> b = two.meanTaskSeconds();
-        String perTask = KINDS.stream().filter(a::containsKey).filter(b::containsKey)
+        String perTask = JobTimes.KINDS.stream().filter(a::containsKey).filter(b::containsKey)
                 .map(k -> String.format(Locale.ROOT, "%s %.2f / %.2f s (%+.0f %%)", k, a.get(k), b.get(k),
                         100 * (b.get(k) / a.get(k) - 1)))
                 .collect(Collectors.joining(", "));
         String s = String.format(Locale.ROOT, "  run %d, a task's mean time, 1 node / 2 nodes: %s%n", run, perTask);
         JobTimes x = one.firstJob();
         JobTimes y = two.firstJob();
-        if (big && x.kinds().containsKey("SYNTHESIZE") && y.kinds().containsKey("SYNTHESIZE")) {
-            double synthOne = x.kinds().get("SYNTHESIZE").covered();
-            double synthTwo = y.kinds().get("SYNTHESIZE").covered();
+        JobTimes.Kind sx = x.kinds().get("SYNTHESIZE");
+        JobTimes.Kind sy = y.kinds().get("SYNTHESIZE");
+        if (big && sx != null && sy != null) {
+            double synthOne = sx.covered();
+            double synthTwo = sy.covered();
             s += String.format(Locale.ROOT, "         the job's synthesis, first batch's start to last one's end: %.1f s / %.1f s = %.2f;"
                             + " the rest of the job: %.1f s / %.1f s = %.2f%n", synthOne, synthTwo, synthOne / synthTwo,
                     x.wall() - synthOne, y.wall() - synthTwo, (x.wall() - synthOne) / (y.wall() - synthTwo));
             // the engines' own time against the rest of a batch: which side of a line slows beside the other node
             s += String.format(Locale.ROOT, "         a line inside its engine: %.1f / %.1f ms; the rest of its batch's time: %.1f / %.1f ms%n",
                     1000 * x.engines() / x.lines(), 1000 * y.engines() / y.lines(),
-                    1000 * (x.kinds().get("SYNTHESIZE").busy() - x.engines()) / x.lines(),
-                    1000 * (y.kinds().get("SYNTHESIZE").busy() - y.engines()) / y.lines());
+                    1000 * (sx.busy() - x.engines()) / x.lines(), 1000 * (sy.busy() - y.engines()) / y.lines());
         }
         return s;
     }

@@ -11,7 +11,6 @@ import org.dubgate.domain.consent.Territory;
 import org.dubgate.domain.consent.TitleCode;
 import org.dubgate.domain.gate.GateDecision;
 import org.dubgate.domain.gate.JobPlan;
-import org.dubgate.domain.job.CueOutput;
 import org.dubgate.domain.job.DubbingJob;
 import org.dubgate.domain.job.JobCue;
 import org.dubgate.domain.job.JobRepository;
